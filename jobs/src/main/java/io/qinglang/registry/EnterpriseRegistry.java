@@ -1,0 +1,207 @@
+package io.qinglang.registry;
+
+import io.qinglang.config.ConfigException;
+import io.qinglang.config.InputResource;
+import io.qinglang.config.QinglangConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The enterprise registry: the enterprises whose names, brands and official accounts the campaign
+ * protects. Loaded from CSV and validated line by line; serializable so that jobs can broadcast it.
+ */
+public final class EnterpriseRegistry implements Serializable {
+  public static final List<String> HEADER = List.of(
+      "enterprise_id", "name", "short_names", "brands", "ownership", "industry", "region", "official_accounts");
+
+  private final String source;
+  private final String fingerprint;
+  private final List<Enterprise> enterprises;
+  private final Map<String, Enterprise> byId;
+  private final Set<String> officialAccounts;
+
+  private EnterpriseRegistry(String source, String fingerprint, List<Enterprise> enterprises) {
+    this.source = source;
+    this.fingerprint = fingerprint;
+    this.enterprises = List.copyOf(enterprises);
+    Map<String, Enterprise> ids = new LinkedHashMap<>();
+    Set<String> accounts = new HashSet<>();
+    for (Enterprise e : enterprises) {
+      ids.put(e.enterpriseId(), e);
+      accounts.addAll(e.officialAccounts());
+    }
+    this.byId = Collections.unmodifiableMap(ids);
+    this.officialAccounts = Collections.unmodifiableSet(accounts);
+  }
+
+  /** Loads the registry named by the configuration, resolving platform aliases of official accounts. */
+  public static EnterpriseRegistry load(QinglangConfig config) {
+    return load(config.enterprises(), config.platforms());
+  }
+
+  public static EnterpriseRegistry load(InputResource resource, QinglangConfig.Platforms platforms) {
+    byte[] bytes;
+    try (InputStream in = resource.open()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new ConfigException("enterprise registry " + resource + ": cannot read (" + e.getMessage() + ")");
+    }
+    return parse(resource.toString(), bytes, platforms);
+  }
+
+  static EnterpriseRegistry parse(String source, byte[] bytes, QinglangConfig.Platforms platforms) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<Enterprise> list = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    CSVFormat format = CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+    try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+      boolean header = true;
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (header) {
+          List<String> got = new ArrayList<>();
+          record.forEach(got::add);
+          if (!got.equals(HEADER)) {
+            throw new ConfigException(where(source, line) + "the header must be " + String.join(",", HEADER)
+                + " but is " + String.join(",", got));
+          }
+          header = false;
+          continue;
+        }
+        Enterprise e = enterprise(record, source, line, platforms);
+        if (!ids.add(e.enterpriseId())) {
+          throw new ConfigException(where(source, line) + "enterprise_id '" + e.enterpriseId() + "' appears twice");
+        }
+        list.add(e);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ConfigException("enterprise registry " + source + ": not valid CSV (" + e.getMessage() + ")");
+    }
+    if (list.isEmpty()) {
+      throw new ConfigException("enterprise registry " + source + ": has no enterprises");
+    }
+    return new EnterpriseRegistry(source, sha256(bytes), list);
+  }
+
+  private static Enterprise enterprise(CSVRecord r, String source, long line, QinglangConfig.Platforms platforms) {
+    if (r.size() != HEADER.size()) {
+      throw new ConfigException(where(source, line) + "expected " + HEADER.size() + " fields, found " + r.size());
+    }
+    String id = r.get(0);
+    String name = r.get(1);
+    if (id.isEmpty()) {
+      throw new ConfigException(where(source, line) + "enterprise_id is empty");
+    }
+    if (name.isEmpty()) {
+      throw new ConfigException(where(source, line) + "name is empty");
+    }
+    Ownership ownership;
+    try {
+      ownership = Ownership.parse(r.get(4));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where(source, line) + e.getMessage());
+    }
+    List<String> accounts = new ArrayList<>();
+    for (String pair : split(r.get(7))) {
+      int colon = pair.indexOf(':');
+      if (colon <= 0 || colon == pair.length() - 1) {
+        throw new ConfigException(where(source, line) + "official account '" + pair
+            + "' is not platform:account_id");
+      }
+      String platform = canonicalPlatform(pair.substring(0, colon), platforms);
+      if (platform == null) {
+        throw new ConfigException(where(source, line) + "official account '" + pair + "' names unknown platform '"
+            + pair.substring(0, colon) + "'");
+      }
+      accounts.add(platform + ":" + pair.substring(colon + 1).trim());
+    }
+    return new Enterprise(id, name, split(r.get(2)), split(r.get(3)), ownership, r.get(5), r.get(6),
+        List.copyOf(accounts));
+  }
+
+  private static String canonicalPlatform(String value, QinglangConfig.Platforms platforms) {
+    String v = value.trim();
+    if (platforms.known().contains(v)) {
+      return v;
+    }
+    return platforms.aliases().get(v.toLowerCase(Locale.ROOT));
+  }
+
+  private static List<String> split(String field) {
+    if (field.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(field.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+
+  private static String where(String source, long line) {
+    return "enterprise registry " + source + ", line " + line + ": ";
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** SHA-256 of the registry file: models record which registry they were trained with. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  public List<Enterprise> enterprises() {
+    return enterprises;
+  }
+
+  public Enterprise get(String enterpriseId) {
+    return byId.get(enterpriseId);
+  }
+
+  public int size() {
+    return enterprises.size();
+  }
+
+  /** True when {@code platform:accountId} is an official account of some registry enterprise. */
+  public boolean isOfficialAccount(String platform, String accountId) {
+    return officialAccounts.contains(platform + ":" + accountId);
+  }
+
+  /** Every distinct name (full, short, brand) mapped to the enterprises it names. */
+  public Map<String, List<String>> namesToIds() {
+    Map<String, List<String>> map = new HashMap<>();
+    for (Enterprise e : enterprises) {
+      for (String n : e.allNames()) {
+        map.computeIfAbsent(n, k -> new ArrayList<>()).add(e.enterpriseId());
+      }
+    }
+    return map;
+  }
+}
