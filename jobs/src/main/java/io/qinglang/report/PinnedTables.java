@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,21 +24,38 @@ final class PinnedTables {
   record Pin(String table, long version, Instant updated, String operation) {}
 
   private final Map<String, Pin> pins;
+  private final List<Dataset<Row>> cached;
 
-  private PinnedTables(Map<String, Pin> pins) {
+  private PinnedTables(Map<String, Pin> pins, List<Dataset<Row>> cached) {
     this.pins = pins;
+    this.cached = cached;
   }
 
-  static PinnedTables pin(SparkSession spark, Warehouse warehouse) {
+  /**
+   * Pins every table; the tables named in {@code cache} (small summary tables that many queries read)
+   * are also cached in memory until {@link #release}.
+   */
+  static PinnedTables pin(SparkSession spark, Warehouse warehouse, Set<String> cache) {
     Map<String, Pin> pins = new LinkedHashMap<>();
+    List<Dataset<Row>> cached = new ArrayList<>();
     for (String name : warehouse.tableNames(spark)) {
       String path = warehouse.tablePath(name);
       Row last = DeltaTable.forPath(spark, path).history(1).select("version", "timestamp", "operation").first();
       long version = last.getLong(0);
-      spark.read().format("delta").option("versionAsOf", version).load(path).createOrReplaceTempView(name);
+      Dataset<Row> table = spark.read().format("delta").option("versionAsOf", version).load(path);
+      if (cache.contains(name)) {
+        table = table.cache();
+        cached.add(table);
+      }
+      table.createOrReplaceTempView(name);
       pins.put(name, new Pin(name, version, ((Timestamp) last.get(1)).toInstant(), last.getString(2)));
     }
-    return new PinnedTables(pins);
+    return new PinnedTables(pins, cached);
+  }
+
+  /** Drops the in-memory copies. */
+  void release() {
+    cached.forEach(Dataset::unpersist);
   }
 
   boolean has(String table) {

@@ -44,6 +44,9 @@ import org.apache.spark.sql.SparkSession;
 public final class QuarterlyReport {
   private static final Logger LOG = LogManager.getLogger(QuarterlyReport.class);
   static final List<String> REQUIRED = List.of("campaign_summary", "platform_quarterly_metrics", "platform_daily_stats");
+  /** Summary tables small enough to keep in memory while the report is gathered (many queries read them). */
+  static final Set<String> CACHED = Set.of("campaign_summary", "platform_quarterly_metrics", "platform_daily_stats",
+      "handling_timeliness", "enterprise_exposure", "model_evaluations", "coordination_clusters", "job_runs");
   static final Map<String, String> OWNERSHIP = Map.of("state_owned", "国有", "private", "民营", "foreign", "外资",
       "mixed", "混合所有制");
 
@@ -74,7 +77,15 @@ public final class QuarterlyReport {
 
   /** The report's content; a missing table or quarter is a {@link ConfigException} saying what to run. */
   public ReportModel build(Warehouse warehouse) {
-    pins = PinnedTables.pin(spark, warehouse);
+    pins = PinnedTables.pin(spark, warehouse, CACHED);
+    try {
+      return gather(warehouse);
+    } finally {
+      pins.release();
+    }
+  }
+
+  private ReportModel gather(Warehouse warehouse) {
     for (String table : REQUIRED) {
       if (!pins.has(table)) {
         throw new ConfigException("the warehouse " + warehouse.location() + " has no table " + table
@@ -392,7 +403,7 @@ public final class QuarterlyReport {
     List<Block> blocks = new ArrayList<>();
     int max = settings.maxListedRows();
     if (pins.has("coordination_clusters")) {
-      ResultTable t = query("coordinated_campaigns", "协同攻击", """
+      ResultTable t = query("coordinated_campaigns", "协同攻击清单", """
           SELECT cluster_id, first_at, last_at, posts, accounts, platforms, enterprise_ids,
                  mask_personal_data(representative_text) AS representative_text, reason
           FROM coordination_clusters
@@ -413,7 +424,7 @@ public final class QuarterlyReport {
           + current.getAs("coordinated_clusters") + " 起。</p>"));
     }
     if (pins.has("post_violations")) {
-      ResultTable t = query("impersonation_accounts", "仿冒账号", """
+      ResultTable t = query("impersonation_accounts", "仿冒账号清单", """
           SELECT platform, mask_personal_data(account_id) AS account_id,
                  mask_personal_data(max_by(account_name, published_at)) AS account_name, count(*) AS posts,
                  array_sort(array_distinct(flatten(collect_list(enterprise_ids)))) AS enterprise_ids,

@@ -18,8 +18,8 @@ import org.apache.logging.log4j.Logger;
 public final class ChartFonts {
   private static final Logger LOG = LogManager.getLogger(ChartFonts.class);
   /** Fallbacks after the configured family: common Simplified Chinese fonts on Linux, macOS and Windows. */
-  private static final String FALLBACKS = "'Noto Sans SC', 'Source Han Sans SC', 'Source Han Sans CN', "
-      + "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+  private static final String FALLBACKS = "\"Noto Sans SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", "
+      + "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
   private static volatile Set<String> installed;
 
@@ -37,9 +37,12 @@ public final class ChartFonts {
     return family;
   }
 
-  /** The CSS font-family list: the configured family first, then common Chinese fonts. */
+  /**
+   * The CSS font-family list: the configured family first, then common Chinese fonts. Names are in
+   * double quotes, because JFreeSVG writes style attributes in single quotes.
+   */
   public String cssFamilies() {
-    return "'" + family + "', " + FALLBACKS;
+    return "\"" + family + "\", " + FALLBACKS;
   }
 
   /** True when this JVM can measure and draw with the configured family. */

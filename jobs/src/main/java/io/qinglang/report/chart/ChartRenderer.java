@@ -79,7 +79,7 @@ public final class ChartRenderer {
       default -> category(spec, table);
     };
     theme().apply(chart);
-    style(chart, spec);
+    style(chart, spec, spec.y().stream().allMatch(y -> table.column(y).kind() == Kind.INTEGER));
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(id + "-");
     String families = fonts.cssFamilies();
@@ -172,7 +172,7 @@ public final class ChartRenderer {
     return theme;
   }
 
-  private void style(JFreeChart chart, ChartSpec spec) {
+  private void style(JFreeChart chart, ChartSpec spec, boolean wholeNumbers) {
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);
     if (chart.getLegend() != null) {
@@ -182,9 +182,17 @@ public final class ChartRenderer {
       plot.setRangeGridlinesVisible(true);
       plot.setDomainGridlinesVisible(false);
       NumberAxis range = (NumberAxis) plot.getRangeAxis();
+      if (wholeNumbers) {
+        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      }
       range.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
       CategoryAxis domain = plot.getDomainAxis();
       domain.setMaximumCategoryLabelLines(2);
+      if (spec.horizontal()) {
+        // Long Chinese category names need room on the left rather than an ellipsis.
+        domain.setMaximumCategoryLabelWidthRatio(0.42f);
+        domain.setMaximumCategoryLabelLines(1);
+      }
       int categories = plot.getDataset().getColumnCount();
       if (!spec.horizontal() && categories > 8) {
         domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
