@@ -16,6 +16,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,7 +204,15 @@ class MainCliTest {
 
   @Test
   void aFailingStatementExitsOne() {
-    Result r = run("sql", "SELECT * FROM no_such_table", "--conf", conf.toString(), "--warehouse", warehouse.toString());
+    // Main logs the failure with its stack trace; keep the test output quiet.
+    Level before = LogManager.getLogger(Main.class).getLevel();
+    Configurator.setLevel(Main.class.getName(), Level.OFF);
+    Result r;
+    try {
+      r = run("sql", "SELECT * FROM no_such_table", "--conf", conf.toString(), "--warehouse", warehouse.toString());
+    } finally {
+      Configurator.setLevel(Main.class.getName(), before);
+    }
     assertEquals(1, r.code(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("qinglang: sql failed: "), r.err());
