@@ -203,19 +203,31 @@ class MainCliTest {
   }
 
   @Test
-  void aFailingStatementExitsOne() {
+  void aStatementNamingAnUnknownTableIsAnInputError() {
+    Result r = run("sql", "SELECT * FROM no_such_table", "--conf", conf.toString(), "--warehouse", warehouse.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("", r.out());
+    String line = r.err().strip();
+    assertFalse(line.contains("\n"), "more than one line: " + r.err());
+    assertTrue(line.startsWith("qinglang: error: STATEMENT: "), line);
+    assertTrue(line.contains("no_such_table"), line);
+  }
+
+  @Test
+  void aStatementFailingAtRunTimeExitsOne() {
     // Main logs the failure with its stack trace; keep the test output quiet.
     Level before = LogManager.getLogger(Main.class).getLevel();
     Configurator.setLevel(Main.class.getName(), Level.OFF);
     Result r;
     try {
-      r = run("sql", "SELECT * FROM no_such_table", "--conf", conf.toString(), "--warehouse", warehouse.toString());
+      r = run("sql", "SELECT raise_error('boom') AS x", "--format", "csv", "--conf", conf.toString(),
+          "--warehouse", warehouse.toString());
     } finally {
       Configurator.setLevel(Main.class.getName(), before);
     }
     assertEquals(1, r.code(), r.err());
-    assertEquals("", r.out());
     assertTrue(r.err().startsWith("qinglang: sql failed: "), r.err());
+    assertTrue(r.err().contains("boom"), r.err());
   }
 
   private static String[] concat(String[] a, String[] b) {
