@@ -12,7 +12,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -215,15 +217,17 @@ class MainCliTest {
 
   @Test
   void aStatementFailingAtRunTimeExitsOne() {
-    // Main logs the failure with its stack trace; keep the test output quiet.
-    Level before = LogManager.getLogger(Main.class).getLevel();
-    Configurator.setLevel(Main.class.getName(), Level.OFF);
+    // Main and Spark's executor log the failure with stack traces; keep the test output quiet.
+    List<String> loggers = List.of(Main.class.getName(), "org.apache.spark");
+    Map<String, Level> before = new HashMap<>();
+    loggers.forEach(name -> before.put(name, LogManager.getLogger(name).getLevel()));
+    loggers.forEach(name -> Configurator.setLevel(name, Level.OFF));
     Result r;
     try {
       r = run("sql", "SELECT raise_error('boom') AS x", "--format", "csv", "--conf", conf.toString(),
           "--warehouse", warehouse.toString());
     } finally {
-      Configurator.setLevel(Main.class.getName(), before);
+      before.forEach(Configurator::setLevel);
     }
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().startsWith("qinglang: sql failed: "), r.err());
