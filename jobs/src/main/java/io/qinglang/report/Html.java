@@ -63,6 +63,7 @@ public final class Html {
         tbody tr:nth-child(even) td { background: #fafbfc; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.null { color: #aaa; }
+        td.short { white-space: nowrap; }
         .table-wrap { overflow-x: auto; }
         figure.chart { margin: 12px 0 20px; }
         figure.chart svg { display: block; max-width: 100%%; height: auto; }
@@ -91,12 +92,22 @@ public final class Html {
   public static String table(ResultTable table, ZoneId zone, int maxRows) {
     StringBuilder sb = new StringBuilder("<div class=\"table-wrap\"><table data-table=\"")
         .append(escape(table.id())).append("\">\n<thead><tr>");
+    List<List<Object>> rows = table.rows();
+    boolean[] shortText = new boolean[table.columns().size()];
+    for (int i = 0; i < shortText.length; i++) {
+      // Short texts (platform names, ids, dates) stay on one line; long ones wrap.
+      int longest = 0;
+      for (List<Object> row : rows.subList(0, Math.min(rows.size(), maxRows))) {
+        Object v = row.get(i);
+        longest = Math.max(longest, v == null ? 0 : Values.display(v, table.columns().get(i).kind(), zone).length());
+      }
+      shortText[i] = !table.columns().get(i).numeric() && longest <= 12;
+    }
     for (Column c : table.columns()) {
       sb.append("<th").append(c.numeric() ? " class=\"num\"" : "").append(">").append(escape(c.label()))
           .append("</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
-    List<List<Object>> rows = table.rows();
     for (int r = 0; r < Math.min(rows.size(), maxRows); r++) {
       sb.append("<tr>");
       List<Object> row = rows.get(r);
@@ -106,7 +117,7 @@ public final class Html {
         if (v == null) {
           sb.append("<td class=\"null").append(c.numeric() ? " num" : "").append("\">—</td>");
         } else {
-          sb.append("<td").append(c.numeric() ? " class=\"num\"" : "").append(">")
+          sb.append("<td").append(c.numeric() ? " class=\"num\"" : shortText[i] ? " class=\"short\"" : "").append(">")
               .append(escape(Values.display(v, c.kind(), zone))).append("</td>");
         }
       }

@@ -80,12 +80,23 @@ public final class ChartRenderer {
     };
     theme().apply(chart);
     style(chart, spec, spec.y().stream().allMatch(y -> table.column(y).kind() == Kind.INTEGER));
-    SVGGraphics2D g = new SVGGraphics2D(width, height);
+    int h = height(chart, spec);
+    SVGGraphics2D g = new SVGGraphics2D(width, h);
     g.setDefsKeyPrefix(id + "-");
     String families = fonts.cssFamilies();
     g.setFontFunction(family -> families);
-    chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    chart.draw(g, new Rectangle(0, 0, width, h));
+    return g.getSVGElement(id, true, new ViewBox(0, 0, width, h), null, null);
+  }
+
+  /** The configured height, or more for horizontal bars with many categories and series (each bar needs room). */
+  private int height(JFreeChart chart, ChartSpec spec) {
+    if (spec.horizontal() && chart.getPlot() instanceof CategoryPlot plot) {
+      int bars = plot.getDataset().getColumnCount() * (spec.type() == ChartSpec.Type.BAR
+          ? Math.max(1, plot.getDataset().getRowCount()) : 1);
+      return Math.max(height, 90 + bars * 14 + plot.getDataset().getColumnCount() * 6);
+    }
+    return height;
   }
 
   private JFreeChart category(ChartSpec spec, ResultTable table) {
