@@ -64,6 +64,7 @@ public final class Html {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.null { color: #aaa; }
         td.short { white-space: nowrap; }
+        td.long { min-width: 12em; }
         .table-wrap { overflow-x: auto; }
         figure.chart { margin: 12px 0 20px; }
         figure.chart svg { display: block; max-width: 100%%; height: auto; }
@@ -75,6 +76,9 @@ public final class Html {
         @page { size: A4; margin: 16mm 14mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 11pt; }
+          table { font-size: 8.5pt; }
+          th, td { padding: 2px 4px; }
+          .table-wrap { overflow: visible; }
           h2 { break-after: avoid; page-break-after: avoid; }
           figure.chart, .kpis, .case { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
@@ -117,7 +121,8 @@ public final class Html {
         if (v == null) {
           sb.append("<td class=\"null").append(c.numeric() ? " num" : "").append("\">—</td>");
         } else {
-          sb.append("<td").append(c.numeric() ? " class=\"num\"" : shortText[i] ? " class=\"short\"" : "").append(">")
+          sb.append("<td").append(c.numeric() ? " class=\"num\"" : shortText[i] ? " class=\"short\"" : " class=\"long\"")
+              .append(">")
               .append(escape(Values.display(v, c.kind(), zone))).append("</td>");
         }
       }

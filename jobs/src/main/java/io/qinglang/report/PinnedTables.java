@@ -23,10 +23,12 @@ final class PinnedTables {
   /** One pinned table. */
   record Pin(String table, long version, Instant updated, String operation) {}
 
+  private final SparkSession spark;
   private final Map<String, Pin> pins;
   private final List<Dataset<Row>> cached;
 
-  private PinnedTables(Map<String, Pin> pins, List<Dataset<Row>> cached) {
+  private PinnedTables(SparkSession spark, Map<String, Pin> pins, List<Dataset<Row>> cached) {
+    this.spark = spark;
     this.pins = pins;
     this.cached = cached;
   }
@@ -50,12 +52,13 @@ final class PinnedTables {
       table.createOrReplaceTempView(name);
       pins.put(name, new Pin(name, version, ((Timestamp) last.get(1)).toInstant(), last.getString(2)));
     }
-    return new PinnedTables(pins, cached);
+    return new PinnedTables(spark, pins, cached);
   }
 
-  /** Drops the in-memory copies. */
+  /** Drops the in-memory copies and the temporary views (later queries in the session see the catalog again). */
   void release() {
     cached.forEach(Dataset::unpersist);
+    pins.keySet().forEach(name -> spark.catalog().dropTempView(name));
   }
 
   boolean has(String table) {

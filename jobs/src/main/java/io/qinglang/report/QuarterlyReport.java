@@ -77,21 +77,30 @@ public final class QuarterlyReport {
 
   /** The report's content; a missing table or quarter is a {@link ConfigException} saying what to run. */
   public ReportModel build(Warehouse warehouse) {
+    List<String> present = warehouse.tableNames(spark);
+    for (String table : REQUIRED) {
+      if (!present.contains(table)) {
+        throw new ConfigException("the warehouse " + warehouse.location() + " has no table " + table
+            + ": run aggregate first (jobs/bin/qinglang aggregate)");
+      }
+    }
+    // The quarter is checked before every table is pinned: a wrong quarter fails fast.
+    List<String> quarters = spark.read().format("delta").load(warehouse.tablePath("campaign_summary"))
+        .select("quarter").distinct().orderBy("quarter").collectAsList().stream().map(r -> r.getString(0)).toList();
+    if (!quarters.contains(quarter.label())) {
+      throw new ConfigException("--quarter " + quarter.label() + ": campaign_summary has no figures for it ("
+          + (quarters.isEmpty() ? "it is empty" : "quarters there: " + String.join(", ", quarters))
+          + "); run aggregate for that period first");
+    }
     pins = PinnedTables.pin(spark, warehouse, CACHED);
     try {
-      return gather(warehouse);
+      return gather();
     } finally {
       pins.release();
     }
   }
 
-  private ReportModel gather(Warehouse warehouse) {
-    for (String table : REQUIRED) {
-      if (!pins.has(table)) {
-        throw new ConfigException("the warehouse " + warehouse.location() + " has no table " + table
-            + ": run aggregate first (jobs/bin/qinglang aggregate)");
-      }
-    }
+  private ReportModel gather() {
     Masking.register(spark);
     Map<String, Row> summary = new LinkedHashMap<>();
     for (Row r : spark.sql("SELECT * FROM campaign_summary WHERE quarter IN ('" + quarter.label() + "', '"
@@ -100,11 +109,8 @@ public final class QuarterlyReport {
     }
     Row current = summary.get(quarter.label());
     if (current == null) {
-      List<String> present = spark.sql("SELECT DISTINCT quarter FROM campaign_summary ORDER BY quarter")
-          .collectAsList().stream().map(r -> r.getString(0)).toList();
-      throw new ConfigException("--quarter " + quarter.label() + ": campaign_summary has no figures for it ("
-          + (present.isEmpty() ? "it is empty" : "quarters there: " + String.join(", ", present))
-          + "); run aggregate for that period first");
+      throw new ConfigException("--quarter " + quarter.label() + ": campaign_summary lost its figures while the "
+          + "report was starting (an aggregate run replaced them); run report again");
     }
     long platformRows = spark.sql("SELECT count(*) FROM platform_quarterly_metrics WHERE quarter = '"
         + quarter.label() + "'").first().getLong(0);

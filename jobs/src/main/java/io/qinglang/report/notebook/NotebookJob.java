@@ -29,6 +29,9 @@ public final class NotebookJob {
 
   public static Result run(SparkSession spark, Warehouse warehouse, ReportSettings settings, ZoneId zone,
       Notebook notebook, Map<String, String> parameters, Path out) {
+    for (String table : warehouse.tableNames(spark)) {
+      spark.catalog().dropTempView(table); // a temporary view of that name would hide the table
+    }
     List<String> present = warehouse.registerTables(spark);
     Masking.register(spark);
     Map<String, Long> versions = new LinkedHashMap<>();
