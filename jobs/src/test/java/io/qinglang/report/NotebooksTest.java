@@ -87,6 +87,7 @@ class NotebooksTest {
       assertFalse(html.contains("<script"), "pages run no script");
       assertFalse(html.contains(ReportFixtures.RAW_PHONE), file + " shows a raw phone number");
       assertFalse(html.contains(ReportFixtures.RAW_ID), file + " shows a raw ID number");
+      assertFalse(html.contains(ReportFixtures.RAW_CARD), file + " shows a raw bank card number");
       assertEquals(read, result.tableVersions().keySet(), "the header names the version of every table read");
       for (NotebookRunner.Output o : result.outputs()) {
         // An empty result on the fixture would mean a filter or a join that does not fit the tables.

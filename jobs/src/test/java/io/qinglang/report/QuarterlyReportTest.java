@@ -209,6 +209,7 @@ class QuarterlyReportTest {
     assertEquals(2, cases.size());
     assertTrue(cases.get(0).get("内容摘录（已脱敏）").contains("138****5678"));
     assertTrue(cases.get(0).get("内容摘录（已脱敏）").contains("110105********1234"));
+    assertTrue(cases.get(0).get("证据").contains("银行卡 6222***********0123"), cases.get(0).get("证据"));
     assertTrue(html.contains("<article class=\"case\">"));
     List<String> everything = new ArrayList<>();
     everything.add(html);
@@ -223,6 +224,7 @@ class QuarterlyReportTest {
     for (String text : everything) {
       assertFalse(text.contains(ReportFixtures.RAW_PHONE), "a raw phone number is shown");
       assertFalse(text.contains(ReportFixtures.RAW_ID), "a raw ID number is shown");
+      assertFalse(text.contains(ReportFixtures.RAW_CARD), "a raw bank card number is shown");
     }
   }
 

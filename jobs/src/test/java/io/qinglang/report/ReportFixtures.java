@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import io.qinglang.table.JobRunsTable;
+import io.qinglang.table.PostViolationsTable;
+import io.qinglang.table.PostsTable;
+import io.qinglang.table.QuarantineTable;
 
 /**
  * A tiny warehouse with hand-chosen figures for report and notebook tests: the statistics tables
@@ -27,7 +32,9 @@ public final class ReportFixtures {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  // ---- schemas (as the owning jobs write them)
+  // ---- schemas: the tables on main by their specs (post_violations, job_runs, posts, quarantine); the
+  // statistics, coordination and evaluation tables as issues 7, 6 and 4 define them (to be replaced by
+  // their table classes' SCHEMA once those are on main)
 
   static final String DAILY = "published_date DATE, quarter STRING, platform STRING, category INT, "
       + "category_name STRING, posts_scanned BIGINT, posts_in_category BIGINT, violations BIGINT, "
@@ -60,13 +67,6 @@ public final class ReportFixtures {
       + "category: INT, category_name: STRING, confidence: DOUBLE, reach: BIGINT, seriousness: DOUBLE, "
       + "account_id: STRING, account_name: STRING, enterprise_ids: ARRAY<STRING>, excerpt: STRING, "
       + "evidence: ARRAY<STRING>>>, model_version STRING";
-  static final String EVIDENCE = "ARRAY<STRUCT<source: STRING, kind: STRING, detail: STRING, span: STRING, "
-      + "start: INT, end: INT, score: DOUBLE>>";
-  static final String VIOLATIONS = "post_id STRING, platform STRING, content_type STRING, account_id STRING, "
-      + "account_name STRING, published_at TIMESTAMP, published_date DATE, category INT, category_name STRING, "
-      + "confidence DOUBLE, probabilities ARRAY<DOUBLE>, needs_review BOOLEAN, enterprise_ids ARRAY<STRING>, "
-      + "evidence " + EVIDENCE + ", fin_clickbait BOOLEAN, fin_clickbait_prob DOUBLE, reach BIGINT, "
-      + "model_version STRING, run_id STRING, scored_at TIMESTAMP";
   static final String CLUSTERS = "cluster_id STRING, enterprise_ids ARRAY<STRING>, accounts BIGINT, "
       + "platforms ARRAY<STRING>, posts BIGINT, first_at TIMESTAMP, last_at TIMESTAMP, window_accounts INT, "
       + "window_platforms INT, window_start TIMESTAMP, window_end TIMESTAMP, negative_share DOUBLE, "
@@ -76,15 +76,6 @@ public final class ReportFixtures {
       + "evaluated_at TIMESTAMP, category INT, category_name STRING, precision DOUBLE, recall DOUBLE, f1 DOUBLE, "
       + "support BIGINT, predicted BIGINT, macro_f1 DOUBLE, accuracy DOUBLE, false_positive_rate DOUBLE, "
       + "hard_negative_false_positive_rate DOUBLE, hard_negatives BIGINT, posts BIGINT, confusion_row ARRAY<BIGINT>";
-  static final String JOB_RUNS = "run_id STRING, command STRING, arguments STRING, started_at TIMESTAMP, "
-      + "finished_at TIMESTAMP, status STRING, input_files ARRAY<STRING>, rows_read BIGINT, rows_written BIGINT, "
-      + "rows_updated BIGINT, rows_unchanged BIGINT, rows_quarantined BIGINT, rows_duplicate BIGINT, "
-      + "error_message STRING, details MAP<STRING, STRING>";
-  static final String POSTS = "post_id STRING, platform STRING, content_type STRING, account_id STRING, "
-      + "published_at TIMESTAMP, published_date DATE, content STRING, ingest_run_id STRING";
-  static final String QUARANTINE = "quarantine_id STRING, kind STRING, source_file STRING, record_no BIGINT, "
-      + "raw_record STRING, reason STRING, detail STRING, platform STRING, post_id STRING, ingest_run_id STRING, "
-      + "quarantined_at TIMESTAMP";
 
   // ---- the hand-chosen daily figures: date, platform, posts scanned, violations per category
 
@@ -117,16 +108,22 @@ public final class ReportFixtures {
     write(spark, warehouse, "enterprise_exposure", EXPOSURE, exposure(names));
     write(spark, warehouse, "handling_timeliness", TIMELINESS, timeliness());
     write(spark, warehouse, "campaign_summary", SUMMARY, summary(names));
-    write(spark, warehouse, "post_violations", VIOLATIONS, violations(names));
+    write(spark, warehouse, "post_violations", PostViolationsTable.SCHEMA, violations(names));
     write(spark, warehouse, "coordination_clusters", CLUSTERS, clusters());
     write(spark, warehouse, "model_evaluations", EVALUATIONS, evaluations(names));
-    write(spark, warehouse, "job_runs", JOB_RUNS, jobRuns());
-    write(spark, warehouse, "posts", POSTS, posts());
-    write(spark, warehouse, "quarantine", QUARANTINE, quarantine());
+    write(spark, warehouse, "job_runs", JobRunsTable.SCHEMA, jobRuns());
+    write(spark, warehouse, "posts", PostsTable.SCHEMA, posts());
+    write(spark, warehouse, "quarantine", QuarantineTable.SCHEMA, quarantine());
   }
 
   /** Writes one table from JSON rows read with the given DDL schema. */
   public static void write(SparkSession spark, Path warehouse, String table, String ddl, List<Map<String, Object>> rows) {
+    write(spark, warehouse, table, StructType.fromDDL(ddl), rows);
+  }
+
+  /** Writes one table from JSON rows read with the given schema (columns the rows lack are null). */
+  public static void write(SparkSession spark, Path warehouse, String table, StructType schema,
+      List<Map<String, Object>> rows) {
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       try {
@@ -135,7 +132,7 @@ public final class ReportFixtures {
         throw new IllegalStateException(e);
       }
     }
-    spark.read().schema(ddl).json(spark.createDataset(lines, Encoders.STRING()))
+    spark.read().schema(schema).json(spark.createDataset(lines, Encoders.STRING()))
         .coalesce(1).write().format("delta").mode("overwrite").save(warehouse.resolve(table).toString());
   }
 
@@ -271,7 +268,8 @@ public final class ReportFixtures {
         "typical_cases", List.of(
             typicalCase(1, "douyin", "d-q3-1", "2023-07-03T04:30:00Z", 1, names.get(1), 0.97, 52000, "acct_d1",
                 "示例科技官方客服", List.of("E9002"), "示例科技官方客服，退款请联系 " + RAW_PHONE + "，身份证 " + RAW_ID,
-                List.of("impersonation: 名称与登记企业示例民营科技有限公司近似", "personal_data: 手机号 " + RAW_PHONE)),
+                List.of("impersonation: 名称与登记企业示例民营科技有限公司近似", "personal_data: 手机号 " + RAW_PHONE,
+                    "personal_data: 银行卡 " + RAW_CARD)),
             typicalCase(2, "weibo", "w-q3-7", "2023-07-03T09:15:00Z", 2, names.get(2), 0.91, 8800, "acct_w7",
                 "观察者小王", List.of("E9001"), "国进民退已成定局，示例能源集团就是证据", List.of("lexicon: 国进民退"))),
         "model_version", MODEL));
