@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * screenshots. Close it to stop the browser.
  */
 final class HeadlessChromium implements AutoCloseable {
-  static final Path BINARY = Path.of("/usr/bin/chromium");
+  /** Debian's chromium; the system property {@code qinglang.test.chromium} names another (or a missing) one. */
+  static final Path BINARY = Path.of(System.getProperty("qinglang.test.chromium", "/usr/bin/chromium"));
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(90);

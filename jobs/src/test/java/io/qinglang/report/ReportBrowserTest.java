@@ -25,6 +25,9 @@ class ReportBrowserTest {
   void theReportRendersInChromiumWithoutErrors(SparkSession spark, @TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(HeadlessChromium.available(), "chromium is not installed at " + HeadlessChromium.BINARY
         + ": the browser test is skipped (.ci/run installs it: apt-get install chromium fonts-noto-cjk)");
+    Assumptions.assumeTrue(new io.qinglang.report.chart.ChartFonts("Noto Sans CJK SC").installed(),
+        "the font Noto Sans CJK SC is not installed: the browser test is skipped, Chinese would be drawn as boxes "
+        + "(.ci/run installs it: apt-get install fonts-noto-cjk)");
     ReportJob.Outputs out = FixtureWarehouse.report(spark);
     assertTrue(out.pdf() != null, "a PDF is printed: " + out.pdfProblem());
     assertTrue(ChromiumPdf.isPdf(out.pdf()));
