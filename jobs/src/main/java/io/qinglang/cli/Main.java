@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         SqlCommand.class,
         TablesCommand.class,
         TrainFinCommand.class,
+        EvaluateFinCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the job failed (see the error; job_runs has a failed row)",

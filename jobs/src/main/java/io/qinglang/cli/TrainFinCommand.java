@@ -28,8 +28,9 @@ public final class TrainFinCommand extends JobCommand {
           + "Default: qinglang.fin.training.")
   List<String> labeled;
 
-  @Option(names = "--no-gold", description = "Leave out the bundled hand-written gold set.")
-  boolean noGold;
+  @Option(names = "--no-bundled",
+      description = "Leave out the hand-written sets bundled in the jar (qinglang.fin.bundled).")
+  boolean noBundled;
 
   @Option(names = "--model-dir", paramLabel = "DIR", description = "Model directory (overrides qinglang.model-dir).")
   String modelDir;
@@ -49,8 +50,7 @@ public final class TrainFinCommand extends JobCommand {
 
   private FinSettings settings;
   private List<String> dirs;
-  private boolean gold;
-  private QinglangConfig effective;
+  private boolean bundled;
 
   @Override
   protected void validate(QinglangConfig config) {
@@ -62,9 +62,9 @@ public final class TrainFinCommand extends JobCommand {
       settings = settings.withHoldoutStyles(holdoutStyles);
     }
     dirs = labeled != null ? List.copyOf(labeled) : new ArrayList<>(settings.training());
-    gold = settings.useGold() && !noGold;
-    if (dirs.isEmpty() && !gold) {
-      throw new ConfigException("--no-gold: with no --labeled directory there is nothing to train on");
+    bundled = !settings.bundled().isEmpty() && !noBundled;
+    if (dirs.isEmpty() && !bundled) {
+      throw new ConfigException("--no-bundled: with no --labeled directory there is nothing to train on");
     }
     Configuration conf = new Configuration();
     for (String d : dirs) {
@@ -87,7 +87,7 @@ public final class TrainFinCommand extends JobCommand {
   protected JobStats run(JobContext ctx) {
     QinglangConfig config = modelDir != null ? ctx.config().withModelDir(modelDir) : ctx.config();
     String v = version != null ? version : FinTrainJob.newVersion(ctx.startedAt());
-    FinTrainJob.Outcome o = FinTrainJob.run(ctx.spark(), config, settings, dirs, gold, v,
+    FinTrainJob.Outcome o = FinTrainJob.run(ctx.spark(), config, settings, dirs, bundled, v,
         spec.commandLine().getOut());
     return FinTrainJob.stats(o, o.result().trainRows() + o.result().holdoutRows());
   }

@@ -30,8 +30,8 @@ public final class FigureExtractor {
   private static final String CN_DIGIT = "[一二两三四五六七八九]";
 
   private static final Pattern MASTER = Pattern.compile(String.join("|",
-      "(?<sent>[。!?\\n【】#])",
-      "(?<clause>[,:;\\s])",
+      "(?<sent>[。!?\\n【】#…‼⁉])",
+      "(?<clause>[,:;\\s\\p{So}])",
       "(?<yearcode>(?<![0-9])(?:19|20)?\\d{2}\\s*(?:[Qq][1-4]|[Hh][12])(?![0-9]))",
       "(?<year>(?<![0-9])(?:19|20)\\d{2}(?:\\s*(?:年度|财年|年(?!报))|(?=\\s*年报)))",
       "(?<pctrange>[-+]?" + NUM + "\\s*%?\\s*" + RANGE_SEP + "\\s*[-+]?" + NUM + "\\s*%)",
@@ -42,12 +42,12 @@ public final class FigureExtractor {
       "(?<cnamount>[零〇一二两三四五六七八九十百千]+(?:万亿|亿|千万|百万)(?:元|美元|港元)?|[零〇一二两三四五六七八九十百千]+万元)",
       "(?<mult>(?:" + NUM + "|[一二两三四五六七八九十几数]+)\\s*倍多?)",
       "(?<cnfracrange>" + CN_DIGIT + "(?:到|至|-|~)(?:" + CN_DIGIT + "|十)成)",
-      "(?<cnfrac>(?:" + CN_DIGIT + "|十)成多?)",
+      "(?<cnfrac>(?:" + CN_DIGIT + "|十|(?<![0-9.])[1-9])成多?(?!本|交|员|为|立|功|果|绩|品))",
       "(?<half>近半|过半|一半|大半|半数)",
       "(?<cnpct>百分之[零〇一二两三四五六七八九十百点]+)",
       "(?<refperiod>上年同期|去年同期|上年度同期|上一年度|上年度|上年|上期|上一季度|上季度|前一年)",
       "(?<compare>与上年同期相比|与去年同期相比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
-          + "|同比|环比|[Yy][Oo][Yy]|[Qq][Oo][Qq])",
+          + "|同比|环比|按年|按季|[Yy][Oo][Yy]|[Qq][Oo][Qq])",
       "(?<period>前(?:\\d{1,2}|[一二三四五六七八九十]{1,2})个?月|单季度|单季|"
           + FinLexicon.alternation(new ArrayList<>(FinLexicon.PERIOD_CODES.keySet())) + ")",
       "(?<qcode>(?<![0-9A-Za-z])[Qq][1-4](?![0-9]))",
@@ -101,6 +101,7 @@ public final class FigureExtractor {
     Period mainPeriod;
     int lastYearEnd = -10;
     Integer lastYear;
+    boolean revenueSeen;
     final List<Metric> clauseMetrics = new ArrayList<>();
     // clause state
     int clauseStart;
@@ -161,7 +162,7 @@ public final class FigureExtractor {
           case "qcode" -> onCode("Q" + tok.charAt(1), s);
           case "refperiod" -> prior = true;
           case "compare" -> {
-            basis = tok.contains("环") || tok.equalsIgnoreCase("qoq") ? Basis.QOQ : Basis.YOY;
+            basis = tok.contains("环") || tok.equals("按季") || tok.equalsIgnoreCase("qoq") ? Basis.QOQ : Basis.YOY;
             prior = e < norm.length() && norm.charAt(e) == '的';
           }
           case "ref" -> prior = true;
@@ -238,22 +239,37 @@ public final class FigureExtractor {
       Metric m = FinLexicon.METRICS.get(tok);
       String text = tok;
       int start = s;
-      if (m == Metric.REVENUE && mode == Mode.BODY && isSegmentWord(tok)) {
-        int back = segmentStart(s, tok);
+      if (m == Metric.REVENUE && isSegmentWord(tok)
+          && (mode == Mode.BODY || revenueSeen)) {
+        // a body's 海外业务收入; a headline's second revenue word (营收48.5亿元 跨境支付收入增长58%)
+        int back = segmentStart(s, tok, mode == Mode.HEADLINE);
         if (back >= 0) {
           m = Metric.SEGMENT_REVENUE;
           start = back;
           text = original.substring(back, e);
         }
       }
-      if (tok.equals("盈利") && followedBy(e, "能力", "预测", "预期", "模式", "水平", "质量")) {
-        // 盈利能力/盈利预测: profitability in general, still about profit
-        m = Metric.NET_PROFIT;
+      if (m == Metric.REVENUE) {
+        revenueSeen = true;
       }
       metric = m;
       metricText = text;
       metricStart = start;
       clauseMetrics.add(m);
+      if (tok.equals("盈利") && atClauseEnd(e)) {
+        // 连续两个季度盈利, 依然盈利: a profit stated
+        emit(Metric.NET_PROFIT, Direction.NONE, null, null, null, null, null, null, null, null, State.PROFIT, 0,
+            Hedge.NONE, s, e);
+      }
+    }
+
+    boolean atClauseEnd(int e) {
+      int i = e;
+      while (i < norm.length() && (norm.charAt(i) == '了' || norm.charAt(i) == '的')) {
+        i++;
+      }
+      return i >= norm.length() || ",，。;；!?！？:：\n…‼ ".indexOf(norm.charAt(i)) >= 0
+          || Character.getType(norm.codePointAt(i)) == Character.OTHER_SYMBOL || Character.isSurrogate(norm.charAt(i));
     }
 
     boolean isSegmentWord(String tok) {
@@ -261,7 +277,7 @@ public final class FigureExtractor {
     }
 
     /** Start of a qualified revenue word (海外业务收入), or -1 when the word is the total. */
-    int segmentStart(int s, String tok) {
+    int segmentStart(int s, String tok, boolean anyPrefix) {
       if (s == 0) {
         return -1;
       }
@@ -279,7 +295,7 @@ public final class FigureExtractor {
       }
       String prefix = norm.substring(b, s);
       boolean qualified = SEGMENT_QUALIFIER.matcher(prefix).find();
-      if (!tok.equals("收入") && !qualified) {
+      if (!tok.equals("收入") && !qualified && !anyPrefix) {
         return -1;
       }
       return b;
@@ -464,7 +480,7 @@ public final class FigureExtractor {
           }
         }
         case "cnfrac" -> {
-          Double v = ChineseNumerals.parse(tok.substring(0, tok.indexOf('成')));
+          Double v = ChineseNumerals.parse(tok.substring(0, tok.indexOf('成')).trim());
           if (v != null) {
             proportion(v * 10, tok.endsWith("多") ? Hedge.OVER : h, null, null, s, e);
           }
@@ -694,8 +710,13 @@ public final class FigureExtractor {
       }
     }
 
-    void emit(Metric m, Direction d, Double pct, Double lo, Double hi, Double alt, Double amount, Double amountHigh,
+    void emit(Metric m0, Direction d, Double pct, Double lo, Double hi, Double alt, Double amount, Double amountHigh,
         Double level, Double points, State state, int intensity, Hedge h, int s, int e) {
+      Metric m = m0;
+      if ((points != null || level != null) && m != null && !m.rate()) {
+        // 不良贷款率较年初下降0.04个百分点 after 净利润: percentage points belong to a rate, not to profit
+        m = null;
+      }
       int start = s;
       String mText = metricText;
       Metric metricOut = m;

@@ -36,10 +36,7 @@ public record FinArticle(String headline, String headlineSource, int headlineOff
       return new FinArticle(title.strip(), "title", title.indexOf(title.strip()), content);
     }
     String norm = FinText.normalize(content);
-    int i = 0;
-    while (i < norm.length() && Character.isWhitespace(norm.charAt(i))) {
-      i++;
-    }
+    int i = skipTopics(norm, 0);
     if (i < norm.length() && norm.charAt(i) == '【') {
       int close = norm.indexOf('】', i + 1);
       if (close > i + 3 && close - i <= 80) {
@@ -53,15 +50,15 @@ public record FinArticle(String headline, String headlineSource, int headlineOff
     if (content.length() < longPostMinChars) {
       return NONE;
     }
-    int end = -1;
-    for (int j = i; j < norm.length(); j++) {
-      char c = norm.charAt(j);
-      if (c == '。' || c == '!' || c == '?' || c == '\n') {
-        end = j;
-        break;
+    int end = sentenceEnd(norm, i);
+    if (end >= 0 && end - i < 12) {
+      // 一季报炸了！ alone says little: the next sentence belongs to the headline
+      int next = sentenceEnd(norm, end + 1);
+      if (next >= 0 && next - i <= 60) {
+        end = next;
       }
     }
-    if (end < 0 || end - i < 6 || end - i > 60) {
+    if (end < 0 || end - i < 4 || end - i > 60) {
       return NONE;
     }
     // the headline keeps its own punctuation (a question or exclamation mark is part of the bait)
@@ -71,5 +68,43 @@ public record FinArticle(String headline, String headlineSource, int headlineOff
       return NONE;
     }
     return new FinArticle(headline, "first_sentence", i, body);
+  }
+
+  /** The index of the last character of the sentence starting at {@code from}, or -1. */
+  static int sentenceEnd(String norm, int from) {
+    for (int j = from; j < norm.length(); j++) {
+      char c = norm.charAt(j);
+      if (c == '。' || c == '!' || c == '?' || c == '\n' || c == '…' || c == '‼' || c == '⁉') {
+        int end = j;
+        while (end + 1 < norm.length() && "!?…‼⁉".indexOf(norm.charAt(end + 1)) >= 0) {
+          end++;
+        }
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** Skips leading spaces and #话题# tags. */
+  static int skipTopics(String norm, int from) {
+    int i = from;
+    while (true) {
+      while (i < norm.length() && Character.isWhitespace(norm.charAt(i))) {
+        i++;
+      }
+      if (i < norm.length() && norm.charAt(i) == '#') {
+        int close = norm.indexOf('#', i + 1);
+        if (close > i && close - i <= 30) {
+          i = close + 1;
+          continue;
+        }
+      }
+      return i;
+    }
+  }
+
+  /** The same headline over another body. */
+  public FinArticle withBody(String newBody) {
+    return new FinArticle(headline, headlineSource, headlineOffset, newBody);
   }
 }

@@ -166,7 +166,8 @@ public final class FinConsistency {
 
     Outcome check(Figure c) {
       Metric metric = c.metric() == null ? Metric.PERFORMANCE : c.metric();
-      List<Figure> compatible = current.stream().filter(b -> Metric.compatible(metric, b.metric())).toList();
+      List<Figure> compatible = current.stream()
+          .filter(b -> Metric.compatible(metric, b.metric()) && sameBasis(c, b)).toList();
       List<Figure> candidates = compatible;
       if (c.period() != null && c.period().code() != null) {
         List<Figure> samePeriod = compatible.stream()
@@ -210,6 +211,13 @@ public final class FinConsistency {
       return Outcome.UNCHECKED;
     }
 
+    /** 同比 claims are checked against 同比 figures, 环比 against 环比. */
+    static boolean sameBasis(Figure c, Figure b) {
+      boolean cq = c.basis() == Figure.Basis.QOQ;
+      boolean bq = b.basis() == Figure.Basis.QOQ;
+      return cq == bq || b.pct() == null && b.points() == null;
+    }
+
     /** Same period, treating a year-less period as the reported one. */
     boolean samePeriod(Period a, Period b) {
       return a.codeOrYear().equals(b.codeOrYear()) && (a.single() == b.single() || a.singleQuarter() && b.singleQuarter())
@@ -238,7 +246,7 @@ public final class FinConsistency {
       }
       if (same.isEmpty()) {
         if (c.pct() != null) {
-          if (!lookElsewhere(c, metric, compatible)) {
+          if (!lookElsewhere(c, metric, compatible) && !compatible.isEmpty()) {
             f[5] += 1;
             addAbsent("unsupported_number", c, "no such change of " + label(c) + " in the body");
           }
@@ -396,6 +404,17 @@ public final class FinConsistency {
         }
       }
       if (!losses.isEmpty()) {
+        if (c.direction() == Direction.DOWN && c.state() == State.LOSS) {
+          // 亏损扩大 against the amounts: a smaller loss than the comparison period's is a narrowing
+          Figure prior = all.stream().filter(b -> b.prior() && b.isProfitMetric() && b.amount() != null
+              && b.amount() < 0).findFirst().orElse(null);
+          Figure now = losses.stream().filter(b -> b.amount() != null).findFirst().orElse(null);
+          if (prior != null && now != null && Math.abs(now.amount()) < Math.abs(prior.amount()) * 0.97) {
+            f[2] += 1;
+            add("direction_mismatch", c, now, 1.0);
+            return Outcome.CONTRADICTED;
+          }
+        }
         for (Figure b : losses) {
           if (c.direction() == Direction.DOWN && b.direction() == Direction.UP && b.state() == State.LOSS) {
             // 亏损扩大 against 亏损收窄
@@ -425,6 +444,12 @@ public final class FinConsistency {
             }
           }
         }
+        if (c.intensity() > 0 && c.amount() == null) {
+          Outcome small = smallLoss(c, losses);
+          if (small != null) {
+            return small;
+          }
+        }
         return Outcome.SUPPORTED;
       }
       boolean bodyDecline = candidates.stream().anyMatch(b -> b.isProfitMetric() && b.hasPct() && b.pct() < 0);
@@ -437,6 +462,29 @@ public final class FinConsistency {
         return Outcome.CONTRADICTED;
       }
       return Outcome.UNCHECKED;
+    }
+
+    /**
+     * 巨亏, 亏麻了 over a loss that is small (under 5% of revenue and under 1 billion yuan) or
+     * that narrowed: an intensity the figures do not support.
+     */
+    Outcome smallLoss(Figure c, List<Figure> losses) {
+      double revenue = current.stream().filter(b -> b.metric() == Metric.REVENUE && b.amount() != null
+          && b.amount() > 0 && b.direction() == Direction.NONE).mapToDouble(Figure::amount).max().orElse(-1);
+      for (Figure b : losses) {
+        if (b.amount() == null) {
+          continue;
+        }
+        double loss = Math.abs(b.amount());
+        boolean narrowed = losses.stream().anyMatch(x -> x.direction() == Direction.UP);
+        if (loss < 1e9 && (revenue > 0 && loss / revenue < 0.05 || narrowed)) {
+          double degree = revenue > 0 ? Math.max(0, 1 - loss / revenue / 0.05) : 0.5;
+          f[4] = Math.max(f[4], Math.max(degree, 0.5));
+          add("intensity_inflation", c, b, degree);
+          return Outcome.CONTRADICTED;
+        }
+      }
+      return null;
     }
 
     Outcome checkProfit(Figure c, List<Figure> candidates) {
@@ -564,6 +612,7 @@ public final class FinConsistency {
         }
         boolean same = (d == Direction.UP || d == Direction.DOWN) && x.effectiveDirection() == d
             || state == State.LOSS && x.effectiveState() == State.LOSS
+            || state == State.PROFIT && x.effectiveState() == State.PROFIT
             || d == Direction.SLOW && x.direction() == Direction.SLOW;
         if (same) {
           periods.add(x.prior() ? "prior" : x.period() == null ? "?" : x.period().label());

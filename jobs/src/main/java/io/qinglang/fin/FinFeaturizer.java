@@ -78,7 +78,7 @@ public final class FinFeaturizer extends Transformer implements DefaultParamsWri
     setDefault(contentTypeCol, "content_type");
     setDefault(outputPrefix, "fin_");
     setDefault(contentTypes, new String[] {"article", "post", "video"});
-    setDefault(longPostMinChars, 80);
+    setDefault(longPostMinChars, 50);
     setDefault(minBodyChars, 30);
     setDefault(minCues, 4);
   }

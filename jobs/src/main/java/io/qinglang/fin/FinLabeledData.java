@@ -56,9 +56,8 @@ import org.apache.spark.sql.types.StructType;
 public final class FinLabeledData {
   private static final Logger LOG = LogManager.getLogger(FinLabeledData.class);
   public static final String LABELS = "labels.csv";
-  /** The hand-written gold set bundled in the jar. */
-  public static final String GOLD_RESOURCE = "qinglang/corpus/fin_gold/";
-  public static final String GOLD_SOURCE = "gold";
+  /** The hand-written financial gold set bundled in the jar. */
+  public static final String FIN_GOLD = "qinglang/corpus/fin_gold";
 
   /** Columns of the labelled frame. */
   public static final List<String> COLUMNS = List.of("post_id", "platform", "content_type", "title", "content",
@@ -71,18 +70,29 @@ public final class FinLabeledData {
 
   private FinLabeledData() {}
 
-  /** The bundled hand-written gold set, read on the driver (it is small). */
-  public static Dataset<Row> gold(SparkSession spark, QinglangConfig config) {
+  /** The bundled hand-written financial gold set. */
+  public static Dataset<Row> finGold(SparkSession spark, QinglangConfig config) {
+    return bundled(spark, config, FIN_GOLD);
+  }
+
+  /**
+   * A labelled set bundled in the jar ({@code resourceDir}/posts.jsonl and labels.csv), read and
+   * validated on the driver (it is small). Its source name is the directory's last part.
+   */
+  public static Dataset<Row> bundled(SparkSession spark, QinglangConfig config, String resourceDir) {
+    String base = resourceDir.endsWith("/") ? resourceDir : resourceDir + "/";
+    String source = base.substring(0, base.length() - 1);
+    source = source.substring(source.lastIndexOf('/') + 1);
     Path dir;
     try {
-      dir = Files.createTempDirectory("qinglang-fin-gold-");
+      dir = Files.createTempDirectory("qinglang-fin-labelled-");
       for (String name : List.of("posts.jsonl", LABELS)) {
-        try (InputStream in = resource(GOLD_RESOURCE + name)) {
+        try (InputStream in = resource(base + name)) {
           Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the bundled gold set", e);
+      throw new UncheckedIOException("cannot unpack classpath:" + base, e);
     }
     try {
       RecordValidator validator = RecordValidator.of(config, Instant.now());
@@ -95,7 +105,7 @@ public final class FinLabeledData {
       }
       List<Row> labels;
       try (Reader r = Files.newBufferedReader(dir.resolve(LABELS), StandardCharsets.UTF_8)) {
-        labels = parseLabels(r, "classpath:" + GOLD_RESOURCE + LABELS);
+        labels = parseLabels(r, "classpath:" + base + LABELS);
       }
       // small: joined here on the driver, so reading it starts no Spark job
       java.util.Map<String, Row> byId = new java.util.HashMap<>();
@@ -111,22 +121,25 @@ public final class FinLabeledData {
       List<Row> rows = new ArrayList<>();
       for (Row p : staged) {
         if (!p.getBoolean(0)) {
-          throw new IllegalStateException("the bundled gold set has an invalid record: " + p.getString(1) + " "
+          throw new IllegalStateException("classpath:" + base + " has an invalid record: " + p.getString(1) + " "
               + p.getString(2));
         }
         Row l = byId.get(p.getString(StagedRows.SCHEMA.fieldIndex("post_id")));
         if (l == null) {
-          throw new IllegalStateException("the bundled gold set has no label for " + p.getString(StagedRows.SCHEMA.fieldIndex("post_id")));
+          throw new IllegalStateException("classpath:" + base + " has no label for "
+              + p.getString(StagedRows.SCHEMA.fieldIndex("post_id")));
         }
         scala.collection.Map<String, String> extra = p.getMap(StagedRows.SCHEMA.fieldIndex("extra"));
-        String style = extra == null ? "unknown" : extra.getOrElse("style", () -> "unknown");
-        rows.add(RowFactory.create(p.getString(StagedRows.SCHEMA.fieldIndex("post_id")), p.getString(StagedRows.SCHEMA.fieldIndex("platform")),
-            p.getString(StagedRows.SCHEMA.fieldIndex("content_type")), p.getString(StagedRows.SCHEMA.fieldIndex("title")),
-            p.getString(StagedRows.SCHEMA.fieldIndex("content")), style, GOLD_SOURCE, l.get(1), l.get(2)));
+        String contentType = p.getString(StagedRows.SCHEMA.fieldIndex("content_type"));
+        String style = extra == null ? null : extra.getOrElse("style", () -> null);
+        rows.add(RowFactory.create(p.getString(StagedRows.SCHEMA.fieldIndex("post_id")),
+            p.getString(StagedRows.SCHEMA.fieldIndex("platform")), contentType,
+            p.getString(StagedRows.SCHEMA.fieldIndex("title")), p.getString(StagedRows.SCHEMA.fieldIndex("content")),
+            style != null ? style : source + "/" + contentType, source, l.get(1), l.get(2)));
       }
       return spark.createDataFrame(rows, schema);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled gold set", e);
+      throw new UncheckedIOException("cannot read classpath:" + base, e);
     } finally {
       for (String name : List.of("posts.jsonl", LABELS)) {
         dir.resolve(name).toFile().delete();
@@ -148,7 +161,7 @@ public final class FinLabeledData {
       }
       if (postFiles(dir, conf).isEmpty()) {
         throw new ConfigException("--labeled " + dir + ": no posts (.jsonl, .json, .csv or .parquet besides "
-            + LABELS + ")");
+            + NOT_POSTS + ")");
       }
     } catch (IOException e) {
       throw new ConfigException("--labeled " + dir + ": cannot list (" + e.getMessage() + ")");
@@ -172,9 +185,12 @@ public final class FinLabeledData {
     return join(posts, spark.createDataFrame(labels, LABEL_SCHEMA), source);
   }
 
+  /** Files of a labelled directory that are not posts: labels and descriptions beside them. */
+  static final Set<String> NOT_POSTS = Set.of(LABELS, "meta.csv", "kinds.csv", "enterprises.csv");
+
   private static List<ArchiveInputs.ArchiveFile> postFiles(String dir, Configuration conf) {
     return ArchiveInputs.expand(List.of(dir), conf).stream()
-        .filter(f -> !new org.apache.hadoop.fs.Path(f.path()).getName().equalsIgnoreCase(LABELS))
+        .filter(f -> !NOT_POSTS.contains(new org.apache.hadoop.fs.Path(f.path()).getName().toLowerCase(Locale.ROOT)))
         .toList();
   }
 
@@ -201,7 +217,8 @@ public final class FinLabeledData {
         col("title"),
         col("content"),
         coalesce(element_at(col("extra"), "style"), element_at(col("extra"), "form"),
-            element_at(col("extra"), "template"), lit("unknown")).as("style"),
+            element_at(col("extra"), "template"),
+            org.apache.spark.sql.functions.concat(lit(source + "/"), col("content_type"))).as("style"),
         lit(source).as("source"),
         col("category"),
         col("fin_clickbait"));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class FinReportDetector {
   /** Cheap test before extraction: without one of these words a text is not about results. */
   private static final Pattern QUICK = Pattern.compile(
-      "营收|收入|净利|利润|业绩|亏|盈|年报|季报|财报|中报|营业额|销售额|预增|预减");
+      "营收|收入|净利|利润|业绩|亏|盈|年报|季报|财报|中报|营业额|销售额|预增|预减"
+          + "|營收|淨利|凈利|利潤|業績|虧|年報|季報|財報|中報|營業額|銷售額|預增|預減");
   private static final Pattern REPORT = FinLexicon.anyOf(FinLexicon.REPORT_WORDS);
   private static final Pattern COMPARE = Pattern.compile("同比|环比|较上年|较去年|比上年|比去年|[Yy][Oo][Yy]");
 
@@ -47,11 +48,11 @@ public final class FinReportDetector {
       }
     }
     int score = majorFigure ? 2 : 0;
-    String all = (headline == null ? "" : headline) + "\n" + body;
+    String all = FinText.normalize((headline == null ? "" : headline) + "\n" + body);
     if (REPORT.matcher(all).find()) {
       score++;
     }
-    if (COMPARE.matcher(body).find()) {
+    if (COMPARE.matcher(all).find()) {
       score++;
     }
     if (period) {

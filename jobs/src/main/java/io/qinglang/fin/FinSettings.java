@@ -20,7 +20,7 @@ public record FinSettings(
     String classifier,
     List<String> holdoutStyles,
     List<String> training,
-    boolean useGold) {
+    List<String> bundled) {
 
   public static final String PREFIX = "qinglang.fin.";
   public static final List<String> CLASSIFIERS = List.of("auto", "logistic_regression", "gbt");
@@ -66,7 +66,20 @@ public record FinSettings(
         classifier,
         r.stringList(PREFIX + "holdout-styles"),
         r.stringList(PREFIX + "training"),
-        r.bool(PREFIX + "use-gold"));
+        bundled(r));
+  }
+
+  private static List<String> bundled(ConfigReader r) {
+    List<String> dirs = r.stringList(PREFIX + "bundled");
+    for (String d : dirs) {
+      String dir = d.endsWith("/") ? d : d + "/";
+      for (String f : List.of("posts.jsonl", "labels.csv")) {
+        if (FinSettings.class.getClassLoader().getResource(dir + f) == null) {
+          throw r.error(PREFIX + "bundled", "no " + f + " under classpath:" + dir);
+        }
+      }
+    }
+    return dirs;
   }
 
   public FinAnalyzer analyzer() {
@@ -79,16 +92,16 @@ public record FinSettings(
       throw new ConfigException("--classifier: '" + name + "' is not one of " + CLASSIFIERS);
     }
     return new FinSettings(contentTypes, longPostMinChars, minBodyChars, minCues, threshold, vetoBelow, titleFeatures,
-        c, holdoutStyles, training, useGold);
+        c, holdoutStyles, training, bundled);
   }
 
   public FinSettings withHoldoutStyles(List<String> styles) {
     return new FinSettings(contentTypes, longPostMinChars, minBodyChars, minCues, threshold, vetoBelow, titleFeatures,
-        classifier, List.copyOf(styles), training, useGold);
+        classifier, List.copyOf(styles), training, bundled);
   }
 
   public FinSettings withTitleFeatures(int n) {
     return new FinSettings(contentTypes, longPostMinChars, minBodyChars, minCues, threshold, vetoBelow, n,
-        classifier, holdoutStyles, training, useGold);
+        classifier, holdoutStyles, training, bundled);
   }
 }

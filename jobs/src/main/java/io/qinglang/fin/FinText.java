@@ -7,11 +7,34 @@ package io.qinglang.fin;
 public final class FinText {
   private FinText() {}
 
+  /** Common traditional characters: a text with none of them is not converted. */
+  private static final String TRADITIONAL = "營淨潤績虧報財與個產據為發這說時後實經濟業會來國對們從現過還開關區點萬億長門問題"
+      + "電話費資負債務鏈轉預減損聯網銷額幣單廠價權書東車輛貨運銀險體當無麼讓種樣應該總將級際廣華義樂戶師層觀議變勢"
+      + "標準論紀處項頭場歷讀寫買賣漲盤歸屬淨凈環較創規劃庫齊獲鎖餘協調織蘋適筆";
+
   /**
    * Full-width ASCII (０-９, ％, ．, ＋, －, Ａ-Ｚ ...) to half-width, the ideographic space to a space,
-   * minus-like signs (−, －, ﹣) to '-'. One character in, one character out.
+   * minus-like signs (−, －, ﹣) to '-', and traditional characters to simplified (HanLP's converter,
+   * kept only when it does not change the length). One character in, one character out.
    */
   public static String normalize(String text) {
+    return simplified(width(text));
+  }
+
+  /** Traditional to simplified when the text has traditional characters and the length stays. */
+  static String simplified(String text) {
+    boolean traditional = false;
+    for (int i = 0; i < text.length() && !traditional; i++) {
+      traditional = TRADITIONAL.indexOf(text.charAt(i)) >= 0;
+    }
+    if (!traditional) {
+      return text;
+    }
+    String s = com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(text);
+    return s.length() == text.length() ? s : text;
+  }
+
+  private static String width(String text) {
     if (text == null) {
       return "";
     }

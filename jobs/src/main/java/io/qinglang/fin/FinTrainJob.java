@@ -47,12 +47,15 @@ public final class FinTrainJob {
   public record Outcome(FinModel model, FinTrainer.Result result, String versionDir) {}
 
   public static Outcome run(SparkSession spark, QinglangConfig config, FinSettings settings, List<String> labeledDirs,
-      boolean includeGold, String version, PrintWriter out) {
+      boolean includeBundled, String version, PrintWriter out) {
     List<String> sources = new ArrayList<>();
     Dataset<Row> labeled = null;
-    if (includeGold) {
-      labeled = FinLabeledData.gold(spark, config);
-      sources.add("classpath:" + FinLabeledData.GOLD_RESOURCE);
+    if (includeBundled) {
+      for (String resource : settings.bundled()) {
+        Dataset<Row> d = FinLabeledData.bundled(spark, config, resource);
+        labeled = labeled == null ? d : labeled.unionByName(d);
+        sources.add("classpath:" + resource);
+      }
     }
     for (String dir : labeledDirs) {
       Dataset<Row> d = FinLabeledData.read(spark, config, dir);
@@ -60,7 +63,7 @@ public final class FinTrainJob {
       sources.add(dir);
     }
     if (labeled == null) {
-      throw new IllegalArgumentException("no training data: give --labeled DIR or keep the gold set");
+      throw new IllegalArgumentException("no training data: give --labeled DIR or keep the bundled sets");
     }
     labeled = labeled.persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -219,7 +219,7 @@ public final class FinTrainer {
       progress.accept("fitting " + chosen + " on the training split");
       long t0 = System.nanoTime();
       PipelineModel model = pipeline(s, chosen).fit(weighted);
-      progress.accept(String.format("fitted in %.1f s", (System.nanoTime() - t0) / 1e9));
+      progress.accept(String.format("fitted %s in %.1f s", chosen, (System.nanoTime() - t0) / 1e9));
       Map<String, Counts> evaluation = new LinkedHashMap<>();
       List<Prediction> trainPredictions = predict(model, train);
       evaluation.put("train (resubstitution)", Counts.of(trainPredictions, s.threshold()));

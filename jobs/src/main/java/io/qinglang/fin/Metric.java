@@ -40,10 +40,21 @@ public enum Metric {
     return major;
   }
 
-  /** Whether a claim about {@code title} can be checked against a figure about {@code body}. */
+  /** A rate (margin, ratio): the metrics that change in percentage points. */
+  public boolean rate() {
+    return this == GROSS_MARGIN || this == NET_MARGIN || this == RATIO;
+  }
+
+  /**
+   * Whether a headline's claim about {@code title} (null: 业绩 in general) can be checked against a
+   * body figure about {@code body} (null: unknown, never comparable).
+   */
   public static boolean compatible(Metric title, Metric body) {
+    if (body == null) {
+      return false;
+    }
     Metric t = title == null ? PERFORMANCE : title;
-    Metric b = body == null ? PERFORMANCE : body;
+    Metric b = body;
     if (t == b) {
       return true;
     }
