@@ -39,7 +39,8 @@ public final class FigureExtractor {
       "(?<points>[-+]?" + NUM + "\\s*(?:个多?百分点|个多?点|pct|pp)(?![a-z]))",
       "(?<amtrange>[-+]?" + NUM + "\\s*" + UNIT + "?\\s*" + RANGE_SEP + "\\s*[-+]?" + NUM + "\\s*" + UNIT + ")",
       "(?<amount>[-+]?" + NUM + "\\s*" + UNIT + ")",
-      "(?<cnamount>[零〇一二两三四五六七八九十百千]+(?:万亿|亿|千万|百万)(?:元|美元|港元)?|[零〇一二两三四五六七八九十百千]+万元)",
+      "(?<cnamount>[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千点]*个?(?:万亿|亿|千万|百万)(?:元|美元|港元)?"
+          + "|[零〇一二两三四五六七八九十百千]+万元)",
       "(?<mult>(?:" + NUM + "|[一二两三四五六七八九十几数]+)\\s*倍多?)",
       "(?<cnfracrange>" + CN_DIGIT + "(?:到|至|-|~)(?:" + CN_DIGIT + "|十)成)",
       "(?<cnfrac>(?:" + CN_DIGIT + "|十|(?<![0-9.])[1-9])成多?(?!本|交|员|为|立|功|果|绩|品))",
@@ -625,7 +626,7 @@ public final class FigureExtractor {
         hi = parseAmount(parts[1], unit);
       } else if (group.equals("cnamount")) {
         String unit = unitOf(tok);
-        Double n = ChineseNumerals.parse(tok.substring(0, tok.length() - unit.length()));
+        Double n = ChineseNumerals.parse(tok.substring(0, tok.length() - unit.length()).replace("个", ""));
         if (n == null) {
           return;
         }

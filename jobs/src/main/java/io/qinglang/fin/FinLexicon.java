@@ -83,19 +83,19 @@ public final class FinLexicon {
     Direction up = Direction.UP;
     Direction down = Direction.DOWN;
     dirs(up, 0, "增长", "增加", "上升", "提升", "提高", "上涨", "回升", "攀升", "走高", "改善", "好转", "回暖", "向好",
-        "多增", "同增", "增多", "涨了", "增了", "扩张", "上扬", "预增", "预计增长");
+        "多增", "同增", "增多", "涨了", "增了", "扩张", "上扬", "预增", "预计增长", "多赚");
     dirs(up, 1, "大增", "猛增", "激增", "暴增", "飙升", "大涨", "暴涨", "狂飙", "高增", "井喷", "大幅增长", "大幅上升",
-        "大幅提升", "大幅增加", "大幅上涨", "显著增长", "显著提升", "强劲增长", "爆发式增长", "暴增长", "狂增", "剧增");
+        "大幅提升", "大幅增加", "大幅上涨", "显著增长", "显著提升", "强劲增长", "爆发式增长", "暴增长", "狂增", "剧增", "大赚", "赚翻", "狂赚");
     dirs(up, -1, "微增", "略增", "小增", "小幅增长", "小幅上升", "小幅提升", "略有增长", "略有上升", "略有提升",
         "稳步增长", "微升", "小幅上涨", "稳增");
     dirs(Direction.FLAT, 0, "基本持平", "持平", "基本稳定", "保持稳定", "变化不大");
     dirs(down, 0, "下降", "下滑", "减少", "下跌", "降低", "回落", "下挫", "缩水", "萎缩", "降幅", "跌幅", "减幅", "走低",
         "收缩", "同降", "下行", "恶化", "少了", "降了", "跌了", "减了", "缩减", "失速", "走弱", "转弱", "滑坡", "承压",
-        "负增长", "下跌了", "预减", "预降", "预计下降", "预计减少");
+        "负增长", "下跌了", "预减", "预降", "预计下降", "预计减少", "少赚", "跌去", "降去", "掉了");
     dirs(down, 1, "大降", "大跌", "暴跌", "骤降", "锐减", "大减", "重挫", "跳水", "闪崩", "暴降", "惨跌", "狂跌", "雪崩",
         "血崩", "断崖式下跌", "断崖式下滑", "断崖式下降", "断崖", "大幅下降", "大幅下滑", "大幅减少", "大幅下跌", "大幅回落",
         "显著下降", "崩塌", "崩盘", "崩了", "暴跌了", "跌惨", "大缩水", "巨降", "蒸发", "跌到谷底", "跌入谷底", "跌穿",
-        "大跳水", "塌方", "清零", "归零");
+        "大跳水", "塌方", "清零", "归零", "变脸", "大变脸", "断崖式", "血洗");
     dirs(down, -1, "微降", "略降", "小降", "小幅下降", "小幅下滑", "略有下降", "略有下滑", "小幅回落", "微跌", "稍降",
         "小幅减少", "略微下降");
     DIRECTIONS.put("腰斩", new DirWord(down, 1, 50.0, Hedge.ABOUT, Kind.CHANGE, false));
@@ -120,7 +120,7 @@ public final class FinLexicon {
     kind(Direction.NONE, 0, Kind.LOSS, "净亏损", "亏损", "预亏", "亏了", "续亏", "继续亏损", "持续亏损", "仍亏损",
         "仍然亏损", "陷入亏损");
     kind(Direction.NONE, 1, Kind.LOSS, "巨亏", "血亏", "大亏", "亏惨", "巨额亏损", "深度亏损", "严重亏损", "亏损严重",
-        "亏麻了", "亏麻", "亏到", "亏成狗", "亏穿");
+        "亏麻了", "亏麻", "亏到", "亏成狗", "亏穿", "爆亏", "暴亏", "狂亏", "巨额亏");
     kind(down, 0, Kind.LOSS, "增亏", "亏损扩大", "亏损加大", "亏损加剧");
     kind(up, 0, Kind.TURN_PROFIT, "预盈", "扭亏为盈", "扭亏", "转盈", "实现盈利", "扭亏为赢", "转亏为盈", "由亏转盈", "扭转亏损");
     kind(Direction.NONE, 0, Kind.PROFIT, "保持盈利", "仍盈利", "仍然盈利", "赚了", "赚", "没亏", "没有亏损", "未亏损",
@@ -195,7 +195,8 @@ public final class FinLexicon {
     CATASTROPHES.put("default", List.of("爆雷", "暴雷", "炸雷", "违约", "爆仓", "兑付危机"));
     CATASTROPHES.put("liquidity", List.of("资金链断裂", "资金链断", "资金链紧张", "断裂", "告急", "断流", "欠薪", "发不出工资"));
     CATASTROPHES.put("collapse", List.of("崩盘", "崩了", "崩塌", "崩溃", "血崩", "雪崩", "完了", "要完", "凉了", "凉凉",
-        "黄了", "要黄", "末日", "不行了", "危机全面爆发", "大厦将倾", "一蹶不振", "彻底失守", "全面失守"));
+        "黄了", "要黄", "末日", "不行了", "危机全面爆发", "大厦将倾", "一蹶不振", "彻底失守", "全面失守", "凉透",
+        "药丸", "完蛋", "扑街", "濒死", "垂死", "穷途末路", "走向衰亡", "撑不过"));
     CATASTROPHES.put("flight", List.of("跑路", "卷款", "失联", "潜逃", "被抓"));
     CATASTROPHES.put("delisting", List.of("退市", "暂停上市", "终止上市", "摘牌"));
   }
@@ -225,11 +226,45 @@ public final class FinLexicon {
     return Pattern.compile(alternation(list));
   }
 
+  /**
+   * A regular expression matching any of {@code words}, longest first, written as a trie
+   * (营(?:业(?:总收入|收入|额)|收)) so that matching does not try every word at every position.
+   */
   static String alternation(List<String> words) {
-    return words.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .map(Pattern::quote)
-        .collect(Collectors.joining("|"));
+    TrieNode root = new TrieNode();
+    for (String w : words) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      TrieNode n = root;
+      for (char c : w.toCharArray()) {
+        n = n.children.computeIfAbsent(c, k -> new TrieNode());
+      }
+      n.end = true;
+    }
+    return root.regex();
+  }
+
+  private static final class TrieNode {
+    final java.util.TreeMap<Character, TrieNode> children = new java.util.TreeMap<>();
+    boolean end;
+
+    String regex() {
+      List<String> alternatives = new java.util.ArrayList<>();
+      for (java.util.Map.Entry<Character, TrieNode> e : children.entrySet()) {
+        alternatives.add(quote(e.getKey()) + e.getValue().regex());
+      }
+      if (alternatives.isEmpty()) {
+        return "";
+      }
+      String body = alternatives.size() == 1 ? alternatives.get(0) : "(?:" + String.join("|", alternatives) + ")";
+      // greedy: the longer word is tried first, the shorter one when it fails
+      return end ? "(?:" + body + ")?" : body;
+    }
+
+    static String quote(char c) {
+      return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+    }
   }
 
   private static void metrics(Metric metric, String... words) {
