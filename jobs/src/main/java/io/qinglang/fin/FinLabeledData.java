@@ -61,7 +61,9 @@ public final class FinLabeledData {
 
   /** Columns of the labelled frame. */
   public static final List<String> COLUMNS = List.of("post_id", "platform", "content_type", "title", "content",
-      "style", "source", "category", "fin_clickbait");
+      "style", "source", "heldout", "category", "fin_clickbait");
+  /** The generator's per-record truth (form_id, split), when a labelled directory has one. */
+  public static final List<String> TRUTH = List.of("truth.csv.gz", "truth.csv");
 
   private static final StructType LABEL_SCHEMA = new StructType()
       .add("label_post_id", DataTypes.StringType, false)
@@ -116,7 +118,8 @@ public final class FinLabeledData {
           .add("post_id", DataTypes.StringType).add("platform", DataTypes.StringType)
           .add("content_type", DataTypes.StringType).add("title", DataTypes.StringType)
           .add("content", DataTypes.StringType).add("style", DataTypes.StringType)
-          .add("source", DataTypes.StringType).add("category", DataTypes.IntegerType)
+          .add("source", DataTypes.StringType).add("heldout", DataTypes.BooleanType)
+          .add("category", DataTypes.IntegerType)
           .add("fin_clickbait", DataTypes.BooleanType);
       List<Row> rows = new ArrayList<>();
       for (Row p : staged) {
@@ -135,7 +138,7 @@ public final class FinLabeledData {
         rows.add(RowFactory.create(p.getString(StagedRows.SCHEMA.fieldIndex("post_id")),
             p.getString(StagedRows.SCHEMA.fieldIndex("platform")), contentType,
             p.getString(StagedRows.SCHEMA.fieldIndex("title")), p.getString(StagedRows.SCHEMA.fieldIndex("content")),
-            style != null ? style : source + "/" + contentType, source, l.get(1), l.get(2)));
+            style != null ? style : source + "/" + contentType, source, false, l.get(1), l.get(2)));
       }
       return spark.createDataFrame(rows, schema);
     } catch (IOException e) {
@@ -182,14 +185,59 @@ public final class FinLabeledData {
       throw new UncheckedIOException("cannot read " + labelsPath, e);
     }
     String source = new org.apache.hadoop.fs.Path(dir).getName();
-    return join(posts, spark.createDataFrame(labels, LABEL_SCHEMA), source);
+    Dataset<Row> joined = join(posts, spark.createDataFrame(labels, LABEL_SCHEMA), source);
+    Dataset<Row> truth = truth(spark, dir, conf);
+    if (truth == null) {
+      return joined;
+    }
+    // generated data: the form is the style, and the generator's split says what is held out
+    Dataset<Row> t = joined.join(truth, joined.col("post_id").equalTo(truth.col("truth_post_id")), "left");
+    return t.select(
+        col("post_id"), col("platform"), col("content_type"), col("title"), col("content"),
+        coalesce(org.apache.spark.sql.functions.concat(lit(source + "/"), col("truth_form")), col("style")).as("style"),
+        col("source"),
+        coalesce(col("truth_split").equalTo("heldout"), lit(false)).as("heldout"),
+        col("category"), col("fin_clickbait"));
+  }
+
+  private static Dataset<Row> truth(SparkSession spark, String dir, Configuration conf) {
+    for (String name : TRUTH) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir, name);
+      try {
+        if (p.getFileSystem(conf).isFile(p)) {
+          Dataset<Row> t = spark.read().option("header", "true").option("quote", "\"").option("escape", "\"")
+              .csv(p.toString());
+          List<String> cols = List.of(t.columns());
+          if (!cols.contains("post_id") || !cols.contains("form_id") || !cols.contains("split")) {
+            LOG.warn("{}: no post_id, form_id and split columns; ignored", p);
+            return null;
+          }
+          return t.select(col("post_id").as("truth_post_id"), col("form_id").as("truth_form"),
+              col("split").as("truth_split"));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + p, e);
+      }
+    }
+    return null;
   }
 
   /** Files of a labelled directory that are not posts: labels and descriptions beside them. */
-  static final Set<String> NOT_POSTS = Set.of(LABELS, "meta.csv", "kinds.csv", "enterprises.csv");
+  static final Set<String> NOT_POSTS = Set.of(LABELS, "meta.csv", "kinds.csv", "enterprises.csv", "truth.csv.gz",
+      "truth.csv", "manifest.json");
 
+  /** The posts of a labelled directory: its {@code posts/} sub-directory when it has one, else its files. */
   private static List<ArchiveInputs.ArchiveFile> postFiles(String dir, Configuration conf) {
-    return ArchiveInputs.expand(List.of(dir), conf).stream()
+    String root = dir;
+    try {
+      org.apache.hadoop.fs.Path posts = new org.apache.hadoop.fs.Path(dir, "posts");
+      if (posts.getFileSystem(conf).isDirectory(posts)) {
+        root = posts.toString();
+      }
+    } catch (IOException e) {
+      throw new ConfigException("--labeled " + dir + ": cannot list (" + e.getMessage() + ")");
+    }
+    return ArchiveInputs.expand(List.of(root), conf).stream()
         .filter(f -> !NOT_POSTS.contains(new org.apache.hadoop.fs.Path(f.path()).getName().toLowerCase(Locale.ROOT)))
         .toList();
   }
@@ -220,6 +268,7 @@ public final class FinLabeledData {
             element_at(col("extra"), "template"),
             org.apache.spark.sql.functions.concat(lit(source + "/"), col("content_type"))).as("style"),
         lit(source).as("source"),
+        lit(false).as("heldout"),
         col("category"),
         col("fin_clickbait"));
   }

@@ -160,12 +160,14 @@ public final class FinTrainer {
   public static Result train(Dataset<Row> labeled, FinSettings s, Consumer<String> progress) {
     Dataset<Row> fin = labeled.filter(col("fin_clickbait").isNotNull())
         .select(col("post_id"), col("content_type"), col("title"), col("content"), col("style"), col("source"),
-            col("fin_clickbait"))
+            col("heldout"), col("fin_clickbait"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     @SuppressWarnings("unchecked")
     Dataset<Row>[] featuredRef = new Dataset[] {fin};
     try {
-      Column holdout = s.holdoutStyles().isEmpty() ? lit(false) : col("style").isin(s.holdoutStyles().toArray());
+      // held out: the configured writing styles, and what a generator marked as held-out forms
+      Column holdout = (s.holdoutStyles().isEmpty() ? lit(false) : col("style").isin(s.holdoutStyles().toArray()))
+          .or(col("heldout"));
       Dataset<Row> train = fin.filter(org.apache.spark.sql.functions.not(holdout));
       Dataset<Row> test = fin.filter(holdout);
       FinFeaturizer featurizer = FinFeaturizer.of(s);
@@ -236,7 +238,9 @@ public final class FinTrainer {
         if (bySource.size() > 1) {
           bySource.forEach((k, v) -> evaluation.put("holdout source " + k, Counts.of(v, s.threshold())));
         }
-        byStyle.forEach((k, v) -> evaluation.put("holdout style " + k, Counts.of(v, s.threshold())));
+        if (byStyle.size() <= 12) {
+          byStyle.forEach((k, v) -> evaluation.put("holdout style " + k, Counts.of(v, s.threshold())));
+        }
       }
       return new Result(model, chosen, cv, evaluation, testPredictions, trainRows, applicable, positives,
           holdoutRows, styles, s.holdoutStyles());

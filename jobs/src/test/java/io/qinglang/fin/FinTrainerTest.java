@@ -110,9 +110,10 @@ class FinTrainerTest {
     QinglangConfig config = TestConfigs.withWarehouse(tmp.resolve("wh"));
     StructType schema = new StructType().add("post_id", DataTypes.StringType).add("content_type", DataTypes.StringType)
         .add("title", DataTypes.StringType).add("content", DataTypes.StringType).add("style", DataTypes.StringType)
-        .add("source", DataTypes.StringType).add("fin_clickbait", DataTypes.BooleanType);
+        .add("source", DataTypes.StringType).add("heldout", DataTypes.BooleanType)
+        .add("fin_clickbait", DataTypes.BooleanType);
     Dataset<Row> one = spark.createDataFrame(List.of(RowFactory.create("a", "article", "某公司净利润暴跌90%",
-        "某公司2023年营业收入34.5亿元，同比下降1.8%；净利润同比下降3.2%。", "x", "t", true)), schema);
+        "某公司2023年营业收入34.5亿元，同比下降1.8%；净利润同比下降3.2%。", "x", "t", false, true)), schema);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> FinTrainer.train(one, FinSettings.of(config), msg -> { }));
     assertTrue(e.getMessage().contains("not enough training data"), e.getMessage());

@@ -61,6 +61,24 @@ class TrainFinCommandTest {
     return dir;
   }
 
+  /** As the generator writes it: posts under posts/, and truth.csv naming each post's form and split. */
+  private static Path generated(Path dir) throws Exception {
+    labelled(dir.resolve("tmp"));
+    Files.createDirectories(dir.resolve("posts"));
+    Files.move(dir.resolve("tmp/posts.jsonl"), dir.resolve("posts/part-00000.jsonl"));
+    Files.move(dir.resolve("tmp/labels.csv"), dir.resolve("labels.csv"));
+    Files.delete(dir.resolve("tmp"));
+    List<String> truth = new ArrayList<>(List.of("post_id,platform,category,kind,form_id,split"));
+    for (int i = 0; i < 6; i++) {
+      String split = i < 4 ? "train" : "heldout";
+      truth.add("f" + i + ",toutiao,0,hard_negative,F" + (i % 2) + "," + split);
+      truth.add("d" + i + ",toutiao,5,violation,D" + (i % 2) + "," + split);
+    }
+    TestFiles.write(dir.resolve("truth.csv"), truth);
+    TestFiles.write(dir.resolve("manifest.json"), List.of("{\"posts\": 13}"));
+    return dir;
+  }
+
   @Test
   void trainsThenEvaluates(SparkSession spark, @TempDir Path tmp) throws Exception {
     Path data = labelled(tmp.resolve("labelled"));
@@ -74,14 +92,21 @@ class TrainFinCommandTest {
     assertTrue(Files.isRegularFile(tmp.resolve("models/v1/fin_clickbait/fin_clickbait.json")));
     assertTrue(Files.isDirectory(tmp.resolve("models/v1/fin_clickbait/model/stages")));
 
+    Path gen = generated(tmp.resolve("generated"));
+    String[] trainGenerated = run("train-fin", "--labeled", gen.toString(), "--no-bundled", "--warehouse", warehouse,
+        "--model-dir", models, "--version", "v2", "--classifier", "logistic_regression");
+    assertEquals("0", trainGenerated[0], trainGenerated[2]);
+    assertTrue(trainGenerated[1].matches("(?s).*\\nholdout +4 +2 .*"), "the generator's held-out split: "
+        + trainGenerated[1]);
+
     String[] eval = run("evaluate-fin", "--labeled", data.toString(), "--warehouse", warehouse, "--model-dir", models,
-        "--show-errors");
+        "--version", "v1", "--show-errors");
     assertEquals("0", eval[0], eval[2]);
     assertTrue(eval[1].contains("financial clickbait model v1"), eval[1]);
     assertTrue(eval[1].contains("not financial-results articles the detector checks anyway: 0 of 1"), eval[1]);
     long runs = spark.read().format("delta").load(warehouse + "/job_runs")
         .filter("command IN ('train-fin', 'evaluate-fin') AND status = 'succeeded'").count();
-    assertEquals(2, runs);
+    assertEquals(3, runs);
   }
 
   @Test
