@@ -81,32 +81,26 @@ class TrainFinCommandTest {
 
   @Test
   void trainsThenEvaluates(SparkSession spark, @TempDir Path tmp) throws Exception {
-    Path data = labelled(tmp.resolve("labelled"));
+    Path gen = generated(tmp.resolve("generated"));
     String warehouse = tmp.resolve("wh").toString();
     String models = tmp.resolve("models").toString();
-    String[] train = run("train-fin", "--labeled", data.toString(), "--no-bundled", "--warehouse", warehouse,
-        "--model-dir", models, "--version", "v1", "--classifier", "logistic_regression", "--holdout-style", "other");
+    String[] train = run("train-fin", "--labeled", gen.toString(), "--no-bundled", "--warehouse", warehouse,
+        "--model-dir", models, "--version", "v1", "--classifier", "logistic_regression");
     assertEquals("0", train[0], train[2]);
     assertTrue(train[1].contains("financial clickbait model v1: logistic_regression"), train[1]);
-    assertTrue(train[1].contains("holdout style other"), train[1]);
+    assertTrue(train[1].matches("(?s).*\\nholdout +4 +2 .*"), "the generator's held-out split: " + train[1]);
     assertTrue(Files.isRegularFile(tmp.resolve("models/v1/fin_clickbait/fin_clickbait.json")));
     assertTrue(Files.isDirectory(tmp.resolve("models/v1/fin_clickbait/model/stages")));
 
-    Path gen = generated(tmp.resolve("generated"));
-    String[] trainGenerated = run("train-fin", "--labeled", gen.toString(), "--no-bundled", "--warehouse", warehouse,
-        "--model-dir", models, "--version", "v2", "--classifier", "logistic_regression");
-    assertEquals("0", trainGenerated[0], trainGenerated[2]);
-    assertTrue(trainGenerated[1].matches("(?s).*\\nholdout +4 +2 .*"), "the generator's held-out split: "
-        + trainGenerated[1]);
-
-    String[] eval = run("evaluate-fin", "--labeled", data.toString(), "--warehouse", warehouse, "--model-dir", models,
-        "--version", "v1", "--show-errors");
+    String[] eval = run("evaluate-fin", "--labeled", gen.toString(), "--warehouse", warehouse, "--model-dir", models,
+        "--show-errors");
     assertEquals("0", eval[0], eval[2]);
     assertTrue(eval[1].contains("financial clickbait model v1"), eval[1]);
     assertTrue(eval[1].contains("not financial-results articles the detector checks anyway: 0 of 1"), eval[1]);
+    assertTrue(eval[1].matches("(?s).*\\nall +12 +6 .*"), eval[1]);
     long runs = spark.read().format("delta").load(warehouse + "/job_runs")
         .filter("command IN ('train-fin', 'evaluate-fin') AND status = 'succeeded'").count();
-    assertEquals(3, runs);
+    assertEquals(2, runs);
   }
 
   @Test
