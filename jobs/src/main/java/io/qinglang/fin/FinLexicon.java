@@ -95,7 +95,10 @@ public final class FinLexicon {
     dirs(down, 1, "大降", "大跌", "暴跌", "骤降", "锐减", "大减", "重挫", "跳水", "闪崩", "暴降", "惨跌", "狂跌", "雪崩",
         "血崩", "断崖式下跌", "断崖式下滑", "断崖式下降", "断崖", "大幅下降", "大幅下滑", "大幅减少", "大幅下跌", "大幅回落",
         "显著下降", "崩塌", "崩盘", "崩了", "暴跌了", "跌惨", "大缩水", "巨降", "蒸发", "跌到谷底", "跌入谷底", "跌穿",
-        "大跳水", "塌方", "清零", "归零", "变脸", "大变脸", "断崖式", "血洗");
+        "大跳水", "塌方", "清零", "归零", "变脸", "大变脸", "断崖式", "血洗", "一落千丈", "狂泻", "暴泻", "大失血",
+        "失血", "重创", "惨败", "溃败", "塌房", "打骨折", "骨折", "跌跌不休");
+    DIRECTIONS.put("膝盖斩", new DirWord(down, 1, 70.0, Hedge.ABOUT, Kind.CHANGE, false));
+    DIRECTIONS.put("脚踝斩", new DirWord(down, 1, 90.0, Hedge.ABOUT, Kind.CHANGE, false));
     dirs(down, -1, "微降", "略降", "小降", "小幅下降", "小幅下滑", "略有下降", "略有下滑", "小幅回落", "微跌", "稍降",
         "小幅减少", "略微下降");
     DIRECTIONS.put("腰斩", new DirWord(down, 1, 50.0, Hedge.ABOUT, Kind.CHANGE, false));
@@ -130,6 +133,8 @@ public final class FinLexicon {
     kind(Direction.SLOW, 0, Kind.SLOW, "放缓", "减速", "变慢", "慢了", "下台阶");
 
     PERIOD_CODES.put("第一季度", "Q1");
+    PERIOD_CODES.put("首季度", "Q1");
+    PERIOD_CODES.put("首季", "Q1");
     PERIOD_CODES.put("一季度", "Q1");
     PERIOD_CODES.put("一季报", "Q1");
     PERIOD_CODES.put("第1季度", "Q1");
@@ -212,12 +217,12 @@ public final class FinLexicon {
   /** Words that present a change as a trend over several periods. */
   public static final List<String> TRENDS = List.of("持续", "连续", "连年", "接连", "一路", "不断", "逐年", "年年",
       "屡", "再度", "又降", "又跌", "又亏", "再降", "再跌", "再亏", "再腰斩", "一直", "连降", "连跌", "连亏", "节节",
-      "长期", "多年", "每况愈下", "江河日下", "每年都");
+      "多年来", "每况愈下", "江河日下", "每年都", "跌跌不休", "史上最", "有史以来", "历史新低", "创新低");
 
   /** Words that name a periodic report or results announcement. */
   public static final List<String> REPORT_WORDS = List.of("年报", "年度报告", "季报", "一季报", "三季报", "半年报",
       "中报", "季度报告", "半年度报告", "业绩预告", "业绩快报", "财报", "预增", "预减", "预亏", "预盈", "扭亏", "由盈转亏",
-      "成绩单", "业绩说明会", "财务报告", "年度业绩", "中期业绩", "季度业绩", "全年业绩");
+      "成绩单", "业绩说明会", "财务报告", "年度业绩", "中期业绩", "季度业绩", "全年业绩", "首季业绩", "业绩公告");
 
   /** A pattern matching any of {@code words}, longest first. */
   public static Pattern anyOf(Iterable<String> words) {
