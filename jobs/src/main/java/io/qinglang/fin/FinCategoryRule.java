@@ -60,11 +60,12 @@ public final class FinCategoryRule {
   }
 
   /**
-   * Applies the rule to scored rows with {@code category, category_name, confidence, needs_review,
-   * evidence} (as in post_violations) and {@code fin_clickbait, fin_clickbait_prob, fin_evidence}
-   * (from {@link FinScorer}); {@code fin_evidence} is merged into {@code evidence} and dropped.
+   * Applies the rule to scored rows with {@code category, confidence, needs_review, evidence} and
+   * {@code fin_clickbait, fin_clickbait_prob} (the financial evidence already in {@code evidence}):
+   * sets the final category, confidence and needs_review, and appends a note to the evidence of a
+   * vetoed category 5. This is the fusion step of scoring.
    */
-  public static Dataset<Row> apply(Dataset<Row> scored, Map<Integer, String> categoryNames, double vetoBelow) {
+  public static Dataset<Row> fuse(Dataset<Row> scored, double vetoBelow) {
     Column fin = col(FinScorer.FLAG);
     Column prob = col(FinScorer.PROB);
     Column cat = col("category");
@@ -89,24 +90,35 @@ public final class FinCategoryRule {
         lit(null).cast(DataTypes.IntegerType).as("start"),
         lit(null).cast(DataTypes.IntegerType).as("end"),
         prob.as("score"))).cast(EvidenceSchema.ARRAY);
-    Column newEvidence = when(distorted, concat(col("evidence"), col(FinScorer.EVIDENCE)))
-        .when(vetoed, concat(col("evidence"), vetoEvidence))
-        .otherwise(col("evidence"));
+    return scored
+        .withColumn("evidence", when(vetoed, concat(col("evidence"), vetoEvidence)).otherwise(col("evidence")))
+        .withColumn("confidence", newConfidence)
+        .withColumn("needs_review", newReview)
+        .withColumn("category", newCategory);
+  }
+
+  /**
+   * The rule on rows shaped like post_violations ({@code category, category_name, confidence,
+   * needs_review, evidence}) plus the output of {@link FinScorer} ({@code fin_clickbait,
+   * fin_clickbait_prob, fin_evidence}): the financial evidence is merged into {@code evidence}
+   * (and dropped), the rule applied and {@code category_name} updated.
+   */
+  public static Dataset<Row> apply(Dataset<Row> scored, Map<Integer, String> categoryNames, double vetoBelow) {
     List<Column> names = new ArrayList<>();
     categoryNames.forEach((k, v) -> {
       names.add(lit(k));
       names.add(lit(v));
     });
     Column nameMap = functions.map(names.toArray(new Column[0]));
-    return scored
-        .withColumn("__fin_category", newCategory)
-        .withColumn("confidence", newConfidence)
-        .withColumn("needs_review", newReview)
-        .withColumn("evidence", newEvidence)
-        .withColumn("category_name", when(col("__fin_category").equalTo(cat), col("category_name"))
-            .otherwise(functions.coalesce(functions.element_at(nameMap, col("__fin_category")),
-                col("__fin_category").cast(DataTypes.StringType))))
-        .withColumn("category", col("__fin_category"))
-        .drop("__fin_category", FinScorer.EVIDENCE);
+    Dataset<Row> merged = scored
+        .withColumn("evidence", concat(col("evidence"),
+            functions.coalesce(col(FinScorer.EVIDENCE), FinScorer.emptyEvidence())))
+        .drop(FinScorer.EVIDENCE)
+        .withColumn("__fin_before", col("category"));
+    return fuse(merged, vetoBelow)
+        .withColumn("category_name", when(col("category").equalTo(col("__fin_before")), col("category_name"))
+            .otherwise(functions.coalesce(functions.element_at(nameMap, col("category")),
+                col("category").cast(DataTypes.StringType))))
+        .drop("__fin_before");
   }
 }
