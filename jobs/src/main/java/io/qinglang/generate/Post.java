@@ -1,0 +1,97 @@
+package io.qinglang.generate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** One generated record: the archive fields, the label and the ground truth behind it. */
+final class Post {
+  // archive fields
+  String postId;
+  Platform platform;
+  String platformShown;
+  String contentType;
+  String accountId;
+  String accountName;
+  Object publishedShown;
+  long publishedEpoch;
+  String title;
+  String content;
+  String url;
+  Object reposts;
+  Object comments;
+  Object likes;
+  String ipRegion;
+  String query;
+  // label and truth
+  int category;
+  /** 1 or 0 for financial-report articles, null otherwise. */
+  Integer finClickbait;
+  String formId;
+  /** The form's kind: viol, or neg.* / ord.* for legitimate posts. */
+  String formKind;
+  String split;
+  String kind;
+  String group;
+  Set<String> enterpriseIds = Set.of();
+  Set<String> pii = Set.of();
+  boolean impostor;
+  boolean official;
+  boolean clean = true;
+  /** The post id this record repeats (duplicates and edited re-posts), or null. */
+  String copyOf;
+
+  /** The archive record as ordered field/value pairs (absent fields left out). */
+  Map<String, Object> fields() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("post_id", postId);
+    m.put("platform", platformShown);
+    m.put("content_type", contentType);
+    m.put("account_id", accountId);
+    m.put("account_name", accountName);
+    m.put("published_at", publishedShown);
+    m.put("title", title);
+    m.put("content", content);
+    m.put("url", url);
+    m.put("repost_count", reposts);
+    m.put("comment_count", comments);
+    m.put("like_count", likes);
+    m.put("ip_region", ipRegion);
+    m.put("query", query);
+    m.values().removeIf(v -> v == null);
+    return m;
+  }
+
+  Post copy() {
+    Post p = new Post();
+    p.postId = postId;
+    p.platform = platform;
+    p.platformShown = platformShown;
+    p.contentType = contentType;
+    p.accountId = accountId;
+    p.accountName = accountName;
+    p.publishedShown = publishedShown;
+    p.publishedEpoch = publishedEpoch;
+    p.title = title;
+    p.content = content;
+    p.url = url;
+    p.reposts = reposts;
+    p.comments = comments;
+    p.likes = likes;
+    p.ipRegion = ipRegion;
+    p.query = query;
+    p.category = category;
+    p.finClickbait = finClickbait;
+    p.formId = formId;
+    p.formKind = formKind;
+    p.split = split;
+    p.kind = kind;
+    p.group = group;
+    p.enterpriseIds = enterpriseIds;
+    p.pii = pii;
+    p.impostor = impostor;
+    p.official = official;
+    p.clean = clean;
+    return p;
+  }
+}
