@@ -21,7 +21,10 @@ final class Dirt {
       }
     }
     if (rng.nextInt(100) < 25) {
-      s = s.replaceFirst("，", rng.nextBoolean() ? "," : " ");
+      int comma = s.indexOf('，');
+      if (comma >= 0) {
+        s = s.substring(0, comma) + (rng.nextBoolean() ? "," : " ") + s.substring(comma + 1);
+      }
     }
     if (rng.nextInt(100) < 20) {
       s = s.replace("。", "！");
@@ -121,7 +124,7 @@ final class Dirt {
       }
     }
     StringBuilder b = new StringBuilder(512);
-    Json.object(p.fields(), b);
+    p.writeJson(b);
     if (!"malformed_json".equals(p.kind)) {
       return b.toString();
     }

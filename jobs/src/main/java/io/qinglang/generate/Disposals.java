@@ -78,7 +78,6 @@ final class Disposals {
   }
 
   static String iso(LocalDateTime t) {
-    return String.format("%04d-%02d-%02dT%02d:%02d:%02d+08:00", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-        t.getHour(), t.getMinute(), t.getSecond());
+    return Text.dateTime(t, 'T') + "+08:00";
   }
 }

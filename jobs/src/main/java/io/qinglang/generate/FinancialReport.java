@@ -171,13 +171,13 @@ final class FinancialReport {
   static String amount(double yi) {
     double a = Math.abs(yi);
     if (a >= 1) {
-      return trim(String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.2f", a)) + "亿元";
+      return Text.decimal(a, a >= 100 ? 1 : 2) + "亿元";
     }
-    return trim(String.format(Locale.ROOT, "%.0f", a * 10000)) + "万元";
+    return Text.decimal(a * 10000, 0) + "万元";
   }
 
   static String pct(double p) {
-    return trim(String.format(Locale.ROOT, "%.2f", Math.abs(p))) + "%";
+    return Text.decimal(p, 2) + "%";
   }
 
   private static String trim(String s) {
@@ -225,7 +225,7 @@ final class FinancialReport {
       return "约" + cn[tens] + "成";
     }
     if (a < 3) {
-      return pick(rng, "约", "") + trim(String.format(Locale.ROOT, "%.1f", a)) + "%";
+      return pick(rng, "约", "") + Text.decimal(a, 1) + "%";
     }
     long r = Math.round(a);
     return (r > a ? pick(rng, "约", "近") : pick(rng, "约", "超")) + r + "%";

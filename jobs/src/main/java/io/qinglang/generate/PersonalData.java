@@ -61,8 +61,10 @@ public final class PersonalData {
     LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(rng.nextInt(48 * 365));
     StringBuilder b = new StringBuilder(18);
     b.append(region.code());
-    b.append(String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth()));
-    b.append(String.format("%03d", rng.nextInt(1, 1000)));
+    Text.pad(b, birth.getYear(), 4);
+    Text.pad(b, birth.getMonthValue(), 2);
+    Text.pad(b, birth.getDayOfMonth(), 2);
+    Text.pad(b, rng.nextInt(1, 1000), 3);
     b.append(idCheckDigit(b));
     return b.toString();
   }
@@ -102,9 +104,10 @@ public final class PersonalData {
 
   /** A bank card number: an issuer prefix (line "prefix length") padded with random digits, Luhn-valid. */
   public static String bankCard(SplittableRandom rng, List<String> bins) {
-    String[] f = bins.get(rng.nextInt(bins.size())).split("\\s+");
-    int length = Integer.parseInt(f[1]);
-    StringBuilder b = new StringBuilder(length).append(f[0]);
+    String line = bins.get(rng.nextInt(bins.size()));
+    int space = line.indexOf(' ');
+    int length = Integer.parseInt(line.substring(space + 1).strip());
+    StringBuilder b = new StringBuilder(length).append(line, 0, space);
     while (b.length() < length - 1) {
       b.append((char) ('0' + rng.nextInt(10)));
     }

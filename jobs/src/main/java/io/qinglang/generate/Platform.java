@@ -57,8 +57,7 @@ enum Platform {
       case DOUYIN, BILIBILI -> epoch;
       case KUAISHOU, TOUTIAO -> epoch * 1000 + rng.nextInt(1000);
       case WECHAT -> rng.nextBoolean() ? space(local) : epoch;
-      case XIAOHONGSHU -> String.format("%04d/%02d/%02d %02d:%02d", local.getYear(), local.getMonthValue(),
-          local.getDayOfMonth(), local.getHour(), local.getMinute());
+      case XIAOHONGSHU -> Text.dateTime(local, ' ').substring(0, 16).replace('-', '/');
       case TIEBA -> space(local).substring(0, 16);
       case BAIDU -> iso(local.minusHours(8)) + "Z";
       case APPSTORE -> space(local);
@@ -67,13 +66,11 @@ enum Platform {
   }
 
   private static String iso(LocalDateTime t) {
-    return String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-        t.getHour(), t.getMinute(), t.getSecond());
+    return Text.dateTime(t, 'T');
   }
 
   private static String space(LocalDateTime t) {
-    return String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-        t.getHour(), t.getMinute(), t.getSecond());
+    return Text.dateTime(t, ' ');
   }
 
   /** A URL of the post in this platform's pattern. */

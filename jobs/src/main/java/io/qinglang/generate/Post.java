@@ -38,8 +38,42 @@ final class Post {
   boolean impostor;
   boolean official;
   boolean clean = true;
+  /** Slot values used ("slot#index"), when the generator traces (tests). */
+  java.util.List<String> trace;
   /** The post id this record repeats (duplicates and edited re-posts), or null. */
   String copyOf;
+
+  /** Appends the archive record as one JSON object (fields in the README's order, absent ones left out). */
+  void writeJson(StringBuilder b) {
+    b.append('{');
+    boolean first = field(b, true, "post_id", postId);
+    first = field(b, first, "platform", platformShown);
+    first = field(b, first, "content_type", contentType);
+    first = field(b, first, "account_id", accountId);
+    first = field(b, first, "account_name", accountName);
+    first = field(b, first, "published_at", publishedShown);
+    first = field(b, first, "title", title);
+    first = field(b, first, "content", content);
+    first = field(b, first, "url", url);
+    first = field(b, first, "repost_count", reposts);
+    first = field(b, first, "comment_count", comments);
+    first = field(b, first, "like_count", likes);
+    first = field(b, first, "ip_region", ipRegion);
+    field(b, first, "query", query);
+    b.append('}');
+  }
+
+  private static boolean field(StringBuilder b, boolean first, String name, Object value) {
+    if (value == null) {
+      return first;
+    }
+    if (!first) {
+      b.append(',');
+    }
+    b.append('"').append(name).append("\":");
+    Json.value(value, b);
+    return false;
+  }
 
   /** The archive record as ordered field/value pairs (absent fields left out). */
   Map<String, Object> fields() {

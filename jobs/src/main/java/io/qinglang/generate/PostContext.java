@@ -312,7 +312,7 @@ final class PostContext implements Expansion {
         out.append(qq);
       }
       case ORDER_NO -> out.append(rng.nextBoolean() ? PersonalData.nonLuhnDigits(rng, rng.nextBoolean() ? 18 : 19)
-          : published.getYear() + String.format("%02d%02d", published.getMonthValue(), published.getDayOfMonth())
+          : published.getYear() + Text.pad(published.getMonthValue(), 2) + Text.pad(published.getDayOfMonth(), 2)
               + randomDigits(0, 10));
       case EXPRESS_NO -> out.append(pick("SF", "YT", "JT", "ZTO", "JD", "YD")).append(randomDigits(1, 13));
       case LANDLINE -> out.append(pick("010", "021", "020", "0755", "0571", "025", "027", "028", "023", "0512", "0731"))
@@ -389,10 +389,10 @@ final class PostContext implements Expansion {
 
   String mention(Entity e) {
     int r = rng.nextInt(100);
-    if (r < 58 || (r < 82 && e.brands.isEmpty())) {
+    if (r < 62 || (r < 90 && e.brands.isEmpty())) {
       return e.shortName;
     }
-    if (r < 82) {
+    if (r < 90) {
       return e.brands.get(rng.nextInt(e.brands.size()));
     }
     return e.full;
@@ -427,7 +427,7 @@ final class PostContext implements Expansion {
     int h = rng.nextInt(24);
     int r = rng.nextInt(3);
     if (r == 0) {
-      return String.format("%d:%02d", h, rng.nextInt(12) * 5);
+      return h + ":" + Text.pad(rng.nextInt(12) * 5L, 2);
     }
     String part = h < 5 ? "凌晨" : h < 9 ? "早上" : h < 12 ? "上午" : h < 14 ? "中午" : h < 18 ? "下午" : "晚上";
     int h12 = h > 12 ? h - 12 : h;
@@ -458,7 +458,7 @@ final class PostContext implements Expansion {
       if (rng.nextBoolean()) {
         b.append(rng.nextInt(1, 6)).append("单元");
       }
-      b.append(rng.nextInt(1, 33)).append(String.format("%02d", rng.nextInt(1, 9))).append('室');
+      b.append(rng.nextInt(1, 33)).append('0').append(rng.nextInt(1, 9)).append('室');
     }
     return b.toString();
   }

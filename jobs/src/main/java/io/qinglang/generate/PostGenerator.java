@@ -311,6 +311,7 @@ final class PostGenerator {
     finish(ctx, p, plat, i, ctx.published);
     p.impostor = f.persona() == Form.Persona.IMPOSTOR;
     p.official = f.persona() == Form.Persona.OFFICIAL;
+    p.trace = ctx.trace;
     if (f.fin() != null) {
       p.finClickbait = f.fin().distorted() ? 1 : 0;
     }
@@ -484,7 +485,7 @@ final class PostGenerator {
       brands.add(e.shortNames().get(k));
     }
     Person boss = tables.person(rng);
-    String hotline = "400-" + rng.nextInt(100, 1000) + "-" + String.format("%04d", rng.nextInt(10000));
+    String hotline = "400-" + rng.nextInt(100, 1000) + "-" + Text.pad(rng.nextInt(10000), 4);
     return new Entity(e.enterpriseId(), e.name(), shortName, List.copyOf(brands), ind, region.province(),
         region.city(), e.officialAccounts(), boss, hotline, key);
   }
@@ -558,7 +559,7 @@ final class PostGenerator {
       brands.add(shortName);
     }
     Person boss = tables.person(rng);
-    String hotline = "400-" + rng.nextInt(100, 1000) + "-" + String.format("%04d", rng.nextInt(10000));
+    String hotline = "400-" + rng.nextInt(100, 1000) + "-" + Text.pad(rng.nextInt(10000), 4);
     return new Entity(null, full, display, List.copyOf(brands), ind, region.province(), region.city(), List.of(),
         boss, hotline, Hashing.mix(k + 0x1234567L));
   }
@@ -738,9 +739,11 @@ final class PostGenerator {
     final Set<String> enterpriseIds;
     final Set<String> pii;
     final String sourceName;
+    final List<String> trace;
 
     Group(long id, Form form, String text, String title, String topic, LocalDateTime start, long windowSeconds,
-        Platform[] platforms, int accounts, Set<String> enterpriseIds, Set<String> pii, String sourceName) {
+        Platform[] platforms, int accounts, Set<String> enterpriseIds, Set<String> pii, String sourceName,
+        List<String> trace) {
       this.id = id;
       this.form = form;
       this.text = text;
@@ -753,6 +756,7 @@ final class PostGenerator {
       this.enterpriseIds = enterpriseIds;
       this.pii = pii;
       this.sourceName = sourceName;
+      this.trace = trace;
     }
   }
 
@@ -780,7 +784,7 @@ final class PostGenerator {
     while (chosen.size() < np) {
       chosen.add(pool[rng.nextInt(pool.length)]);
     }
-    PostContext ctx = new PostContext(this, rng, form, start, false);
+    PostContext ctx = new PostContext(this, rng, form, start, trace);
     String source = null;
     if (!attack) {
       Entity e = chooseEntity(rng, 0, Form.Persona.OFFICIAL);
@@ -792,7 +796,7 @@ final class PostGenerator {
     String topic = ctx.slotPlain(attack ? "camp_topic" : "fan_topic");
     int accounts = attack ? rng.nextInt(6, 41) : rng.nextInt(10, 80);
     return new Group(id, form, text, title, topic, start, window, chosen.toArray(new Platform[0]), accounts,
-        ctx.enterpriseIds, ctx.pii, source);
+        ctx.enterpriseIds, ctx.pii, source, ctx.trace == null ? List.of() : List.copyOf(ctx.trace));
   }
 
   Post campaignMember(long i) {
@@ -861,6 +865,10 @@ final class PostGenerator {
     Set<String> pii = new LinkedHashSet<>(g.pii);
     pii.addAll(p.pii);
     p.pii = pii;
+    if (trace) {
+      p.trace = new ArrayList<>(g.trace);
+      p.trace.addAll(ctx.trace);
+    }
     return p;
   }
 

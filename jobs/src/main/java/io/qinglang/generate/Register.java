@@ -215,7 +215,7 @@ final class Register {
       return rng.nextBoolean() ? t + "万" : t + "w";
     }
     if (rng.nextBoolean()) {
-      return String.format("%d,%03d", v / 1000, v % 1000);
+      return v / 1000 + "," + Text.pad(v % 1000, 3);
     }
     double k = Math.round(v / 100.0) / 10.0;
     return (k == Math.floor(k) ? String.valueOf((long) k) : String.valueOf(k)) + "k";

@@ -1,0 +1,30 @@
+package io.qinglang.generate;
+
+import io.qinglang.config.ConfigLoader;
+import io.qinglang.config.QinglangConfig;
+import io.qinglang.registry.EnterpriseRegistry;
+
+/** A tool (not a test): generation speed on one thread without Spark or gzip. */
+public final class GrammarSpeed {
+  private GrammarSpeed() {}
+
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100000;
+    String profile = args.length > 1 ? args[1] : "bench";
+    QinglangConfig config = ConfigLoader.load(null);
+    GeneratorOptions o = GeneratorOptions.profile(config, profile, EnterpriseRegistry.load(config)).withPosts(n);
+    PostGenerator gen = new PostGenerator(o, null, false);
+    Tables t = Tables.get();
+    for (int round = 0; round < 3; round++) {
+      long start = System.nanoTime();
+      long chars = 0;
+      for (long i = 0; i < n; i++) {
+        Post p = gen.generate(i);
+        String line = Dirt.line(p, new java.util.SplittableRandom(i), t);
+        chars += line.length();
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.printf("round %d: %.0f posts/s, %.0f chars per line%n", round, n / secs, chars / (double) n);
+    }
+  }
+}
