@@ -196,12 +196,16 @@ final class PartWriter {
     return new Path(f.getParent(), "." + f.getName() + attempt);
   }
 
-  /** Gzip with a fixed header (no file name, no time) and a fixed level: the bytes depend only on the text. */
+  /**
+   * Gzip with a fixed header (no file name, no time) and a fixed level, so the bytes depend only on the
+   * text. Level 1: compressing at the default level 6 costs as much time as generating; level 1 costs
+   * about a tenth of it for files about a fifth larger.
+   */
   static Writer gzip(FileSystem fs, Path p) throws IOException {
     OutputStream raw = new BufferedOutputStream(fs.create(p, true), 1 << 16);
     GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16) {
       {
-        def.setLevel(Deflater.DEFAULT_COMPRESSION);
+        def.setLevel(Deflater.BEST_SPEED);
       }
     };
     return new OutputStreamWriter(gz, StandardCharsets.UTF_8);

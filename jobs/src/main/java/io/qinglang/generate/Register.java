@@ -19,6 +19,13 @@ final class Register {
     }
     boolean longText = shape == Form.Shape.LONG || shape == Form.Shape.FIN;
     String c = p.content;
+    if (!longText && rng.nextInt(100) < 10) {
+      // people wrap what they say in small talk; the label is about what is said, not where
+      c = ctx.slotPlain("lead_in") + c;
+    }
+    if (!longText && rng.nextInt(100) < 8) {
+      c = c + ctx.slotPlain("tail_out");
+    }
     switch (plat) {
       case WEIBO -> {
         if (!longText) {
@@ -28,6 +35,9 @@ final class Register {
           }
           if (rng.nextInt(100) < 12) {
             c = c + " @" + ctx.slotPlain("nick");
+          }
+          if (rng.nextInt(100) < 6) {
+            c = c + " " + ctx.slotPlain("slang");
           }
           if (rng.nextInt(100) < 35) {
             c = c + emojiCodes(ctx);

@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * java -cp jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher-classpath.txt) \
  *   io.qinglang.generate.GrammarPreview [posts] [category|kind|form-id prefix] [train|heldout|all] [profile]
+ * (set QINGLANG_REAL_TEXT=../shared/data to mix in the real corpora)
  * </pre>
  */
 public final class GrammarPreview {
@@ -23,7 +24,12 @@ public final class GrammarPreview {
     QinglangConfig config = ConfigLoader.load(null);
     GeneratorOptions o = GeneratorOptions.profile(config, profile, EnterpriseRegistry.load(config))
         .withForms(split).withPosts(Math.max(n * 20L, 1000));
-    PostGenerator gen = new PostGenerator(o, null, false);
+    String realDir = System.getenv("QINGLANG_REAL_TEXT");
+    RealText real = realDir == null ? null : RealText.load(java.nio.file.Path.of(realDir));
+    if (real != null) {
+      o = o.withRealText(realDir);
+    }
+    PostGenerator gen = new PostGenerator(o, real, false);
     int shown = 0;
     for (long i = 0; i < o.posts() * 50 && shown < n; i++) {
       Post p = gen.generate(i);

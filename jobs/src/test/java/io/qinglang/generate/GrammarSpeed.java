@@ -15,16 +15,30 @@ public final class GrammarSpeed {
     GeneratorOptions o = GeneratorOptions.profile(config, profile, EnterpriseRegistry.load(config)).withPosts(n);
     PostGenerator gen = new PostGenerator(o, null, false);
     Tables t = Tables.get();
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < 4; round++) {
+      int level = round < 2 ? -2 : round == 2 ? java.util.zip.Deflater.DEFAULT_COMPRESSION : 1;
       long start = System.nanoTime();
       long chars = 0;
-      for (long i = 0; i < n; i++) {
-        Post p = gen.generate(i);
-        String line = Dirt.line(p, new java.util.SplittableRandom(i), t);
-        chars += line.length();
+      java.io.OutputStream sink = java.io.OutputStream.nullOutputStream();
+      try (java.io.Writer w = level == -2 ? new java.io.OutputStreamWriter(sink, java.nio.charset.StandardCharsets.UTF_8)
+          : new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(sink, 1 << 16) {
+            {
+              def.setLevel(level);
+            }
+          }, java.nio.charset.StandardCharsets.UTF_8)) {
+        for (long i = 0; i < n; i++) {
+          Post p = gen.generate(i);
+          String line = Dirt.line(p, new java.util.SplittableRandom(i), t);
+          w.write(line);
+          w.write('\n');
+          chars += line.length();
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      System.out.printf("round %d: %.0f posts/s, %.0f chars per line%n", round, n / secs, chars / (double) n);
+      System.out.printf("round %d (gzip level %s): %.0f posts/s, %.0f chars per line%n", round,
+          level == -2 ? "none" : String.valueOf(level), n / secs, chars / (double) n);
     }
   }
 }

@@ -301,6 +301,32 @@ class PostGeneratorTest {
   }
 
   @Test
+  void realTextFeedsOrdinaryPostsAndHardNegativesAndFollowsTheSplit() {
+    java.nio.file.Path shared = io.qinglang.testing.TestFiles.sharedData();
+    org.junit.jupiter.api.Assumptions.assumeTrue(shared != null,
+        "../shared/data is missing: the real-text corpora are not on this machine");
+    RealText real = RealText.load(shared);
+    assertTrue(real.weibo.size() > 1000 && real.badReviews.size() > 1000 && real.companies.size() > 1000);
+    for (FormSplit split : List.of(FormSplit.TRAIN, FormSplit.HELDOUT)) {
+      PostGenerator gen = new PostGenerator(GeneratorOptions.profile(config, "demo", registry).withPosts(3000)
+          .withForms(split).withRealText(shared.toString()), real, false);
+      int fromCorpora = 0;
+      int badReviews = 0;
+      for (long i = 0; i < 3000; i++) {
+        Post p = gen.generate(i);
+        if (p.formId.startsWith("real.") && p.clean) {
+          fromCorpora++;
+          assertEquals(0, p.category);
+          assertEquals(split.id(), p.split, p.content);
+          badReviews += p.formId.equals("real.review_bad") ? 1 : 0;
+        }
+      }
+      assertTrue(fromCorpora > 500, "posts from the corpora: " + fromCorpora);
+      assertTrue(badReviews > 20, "honest bad reviews: " + badReviews);
+    }
+  }
+
+  @Test
   void postsAreNeverEmptyAndSuggestionsCarryTheirQuery() {
     PostGenerator gen = new PostGenerator(GeneratorOptions.profile(config, "demo", registry).withPosts(6000), null,
         false);
