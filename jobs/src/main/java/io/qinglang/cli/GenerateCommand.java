@@ -209,6 +209,7 @@ public final class GenerateCommand extends JobCommand {
     details.put("label_rows", String.valueOf(m.labelRows()));
     details.put("seconds", String.format("%.1f", m.seconds()));
     details.put("posts_per_second", String.format("%.0f", m.records() / Math.max(m.seconds(), 1e-3)));
+    details.put("cpu_seconds", String.format("%.1f", m.cpuSeconds()));
     m.categories().forEach((k, v) -> details.put("category." + k, String.valueOf(v)));
     m.dirtyByKind().forEach((k, v) -> details.put("dirty." + k, String.valueOf(v)));
     return JobStats.written(m.records(), m.records(), details);
@@ -225,7 +226,9 @@ public final class GenerateCommand extends JobCommand {
     w.printf("  campaigns: %s, fan clusters: %s, financial articles: %s, disposals: %s%n", c.get("campaigns"),
         c.get("fan_clusters"), c.get("financial_articles"), ((Map<?, ?>) c.get("disposals")).get("total"));
     w.printf("  ingest should report: %s%n", m.expectedIngest());
-    w.printf("  %.1f s, %,.0f posts/s%n", m.seconds(), m.records() / Math.max(m.seconds(), 1e-3));
+    w.printf("  %.1f s, %,.0f posts/s; the generating tasks used %.1f CPU seconds: %,.0f posts per CPU second%n",
+        m.seconds(), m.records() / Math.max(m.seconds(), 1e-3), m.cpuSeconds(),
+        m.records() / Math.max(m.cpuSeconds(), 1e-3));
     w.flush();
   }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -95,12 +94,31 @@ public final class CorpusGenerator {
       Manifest m = Manifest.of(options, real, total, parts);
       writeManifest(outDir, hadoop, m);
       double secs = (System.nanoTime() - started) / 1e9;
-      LOG.info("generated {} records in {} s ({} posts/s)", total.records, String.format("%.1f", secs),
-          String.format("%.0f", total.records / secs));
-      return m.withSeconds(secs);
+      double cpu = progress.cpuNanos.get() / 1e9;
+      LOG.info("generated {} records in {} s ({} posts/s); the tasks used {} CPU seconds ({} posts per CPU second)",
+          total.records, String.format("%.1f", secs), String.format("%.0f", total.records / secs),
+          String.format("%.1f", cpu), cpu > 0 ? String.format("%.0f", total.records / cpu) : "?");
+      return m.withSeconds(secs, cpu);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot finish " + outDir, e);
     }
+  }
+
+  /**
+   * The corpus for these options in {@code outDir}: reused when a complete one generated with exactly the
+   * same options (and grammar, registry and real text) is there, generated otherwise. The demo and the
+   * default training corpus call this, so a second run does not regenerate.
+   */
+  public static Manifest ensure(SparkSession spark, GeneratorOptions options, String outDir) {
+    if (upToDate(spark, options, outDir)) {
+      try {
+        LOG.info("reusing the corpus in {} (generated with the same options)", outDir);
+        return Manifest.of(read(spark, outDir));
+      } catch (IOException e) {
+        LOG.warn("cannot read the manifest in {}, generating again: {}", outDir, e.getMessage());
+      }
+    }
+    return generate(spark, options, outDir);
   }
 
   /** True when {@code outDir} holds a complete corpus generated with exactly these options. */
@@ -209,6 +227,8 @@ public final class CorpusGenerator {
     private final long started;
     private final AtomicLong posts = new AtomicLong();
     private final AtomicLong tasks = new AtomicLong();
+    /** CPU time the generating tasks used, in nanoseconds (load-independent speed). */
+    final AtomicLong cpuNanos = new AtomicLong();
 
     Progress(GeneratorOptions options, int parts, int slices, long started) {
       this.options = options;
@@ -233,6 +253,9 @@ public final class CorpusGenerator {
       long to = Math.min(options.posts(), endPart * options.postsPerPart());
       long done = posts.addAndGet(Math.max(0, to - from));
       long finished = tasks.incrementAndGet();
+      if (end.taskMetrics() != null) {
+        cpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
+      }
       double secs = (System.nanoTime() - started) / 1e9;
       double rate = done / Math.max(secs, 1e-3);
       LOG.info(String.format("generate: %d/%d task(s), %,d/%,d posts (%.0f%%), %,.0f posts/s, about %.0f s left",
@@ -241,14 +264,14 @@ public final class CorpusGenerator {
     }
   }
 
-  /** The manifest as a map, for callers that want one figure. */
+  /** The manifest of the corpus in {@code outDir} as written (numbers as Integer or Long). */
   public static Map<String, Object> read(SparkSession spark, String outDir) throws IOException {
     Path m = new Path(outDir, MANIFEST);
     FileSystem fs = m.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try (InputStream in = fs.open(m)) {
       @SuppressWarnings("unchecked")
       Map<String, Object> json = new ObjectMapper().readValue(in, LinkedHashMap.class);
-      return new TreeMap<>(json);
+      return json;
     }
   }
 }

@@ -123,7 +123,8 @@ final class Dirt {
         // the rest are written as they are
       }
     }
-    StringBuilder b = new StringBuilder(512);
+    StringBuilder b = new StringBuilder(200 + 2 * ((p.content == null ? 0 : p.content.length())
+        + (p.title == null ? 0 : p.title.length())));
     p.writeJson(b);
     if (!"malformed_json".equals(p.kind)) {
       return b.toString();

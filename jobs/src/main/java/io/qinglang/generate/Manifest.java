@@ -19,10 +19,12 @@ import java.util.TreeMap;
 public final class Manifest {
   private final Map<String, Object> content;
   private final double seconds;
+  private final double cpuSeconds;
 
-  private Manifest(Map<String, Object> content, double seconds) {
+  private Manifest(Map<String, Object> content, double seconds, double cpuSeconds) {
     this.content = content;
     this.seconds = seconds;
+    this.cpuSeconds = cpuSeconds;
   }
 
   static Manifest of(GeneratorOptions o, RealText real, PartStats s, int parts) {
@@ -136,7 +138,7 @@ public final class Manifest {
     ingest.put("quarantine_reasons", s.quarantine);
     m.put("expected_ingest", ingest);
     m.put("uncompressed_bytes", s.bytes);
-    return new Manifest(m, 0);
+    return new Manifest(m, 0, 0);
   }
 
   /** A hash of everything the output depends on, to tell whether a corpus can be reused. */
@@ -152,8 +154,13 @@ public final class Manifest {
     }
   }
 
-  Manifest withSeconds(double s) {
-    return new Manifest(content, s);
+  /** A manifest read back from manifest.json. */
+  static Manifest of(Map<String, Object> json) {
+    return new Manifest(json, 0, 0);
+  }
+
+  Manifest withSeconds(double s, double cpu) {
+    return new Manifest(content, s, cpu);
   }
 
   /** The manifest as written to manifest.json. */
@@ -161,22 +168,29 @@ public final class Manifest {
     return content;
   }
 
-  /** Wall-clock seconds the run took (not part of the file). */
+  /** Wall-clock seconds the run took (not part of the file; 0 for a corpus read back). */
   public double seconds() {
     return seconds;
   }
 
+  /** CPU seconds the generating tasks used (Spark task metrics; not part of the file). */
+  public double cpuSeconds() {
+    return cpuSeconds;
+  }
+
   public long records() {
-    return (Long) content.get("records");
+    return ((Number) content.get("records")).longValue();
   }
 
   public long labelRows() {
-    return (Long) content.get("label_rows");
+    return ((Number) content.get("label_rows")).longValue();
   }
 
-  @SuppressWarnings("unchecked")
+  /** Posts per category, "0" to "10". */
   public Map<String, Long> categories() {
-    return (Map<String, Long>) content.get("categories");
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    ((Map<?, ?>) content.get("categories")).forEach((k, v) -> out.put(String.valueOf(k), ((Number) v).longValue()));
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -184,8 +198,11 @@ public final class Manifest {
     return (Map<String, Object>) content.get("expected_ingest");
   }
 
-  @SuppressWarnings("unchecked")
+  /** Dirty records by kind. */
   public Map<String, Long> dirtyByKind() {
-    return (Map<String, Long>) ((Map<String, Object>) content.get("dirty_records")).get("by_kind");
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    ((Map<?, ?>) ((Map<?, ?>) content.get("dirty_records")).get("by_kind"))
+        .forEach((k, v) -> out.put(String.valueOf(k), ((Number) v).longValue()));
+    return out;
   }
 }

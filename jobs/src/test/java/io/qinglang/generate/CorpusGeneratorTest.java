@@ -120,8 +120,14 @@ class CorpusGeneratorTest {
     assertTrue(disposals > 50, "disposals " + disposals);
     assertTrue(actions.containsAll(List.of("removed", "rejected")), actions.toString());
 
-    // a corpus is replaced in place, a foreign directory is refused
+    // the same options reuse the corpus, other options replace it in place; a foreign directory is refused
     assertTrue(CorpusGenerator.upToDate(spark, o.withSparkPartitions(1), dir.resolve("one").toString()));
+    long stamp = Files.getLastModifiedTime(dir.resolve("one/posts/part-00000.jsonl.gz")).toMillis();
+    Manifest reused = CorpusGenerator.ensure(spark, o.withSparkPartitions(2), dir.resolve("one").toString());
+    assertEquals(one.labelRows(), reused.labelRows());
+    assertEquals(one.categories(), reused.categories());
+    assertEquals(stamp, Files.getLastModifiedTime(dir.resolve("one/posts/part-00000.jsonl.gz")).toMillis());
+    assertTrue(!CorpusGenerator.upToDate(spark, o.withSeed(99), dir.resolve("one").toString()));
     Files.writeString(dir.resolve("three/notes.txt"), "mine");
     assertThrows(IllegalArgumentException.class,
         () -> CorpusGenerator.generate(spark, o, dir.resolve("three").toString()));
