@@ -247,10 +247,10 @@ public final class CorpusGenerator {
         return;
       }
       // parallelize gives slice t the parts [t * parts / slices, (t + 1) * parts / slices)
-      long firstPart = (long) t * parts / slices;
-      long endPart = (long) (t + 1) * parts / slices;
-      long from = firstPart * options.postsPerPart();
-      long to = Math.min(options.posts(), endPart * options.postsPerPart());
+      int firstPart = (int) ((long) t * parts / slices);
+      int endPart = (int) ((long) (t + 1) * parts / slices);
+      long from = options.partStart(firstPart);
+      long to = endPart >= parts ? options.posts() : options.partStart(endPart);
       long done = posts.addAndGet(Math.max(0, to - from));
       long finished = tasks.incrementAndGet();
       if (end.taskMetrics() != null) {

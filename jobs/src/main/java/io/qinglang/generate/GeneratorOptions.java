@@ -174,9 +174,22 @@ public record GeneratorOptions(
         sparkPartitions, registry, dir);
   }
 
-  /** Number of part files: fixed by the number of posts and posts-per-part, never by the cluster. */
+  /**
+   * Number of part files: fixed by the number of posts and posts-per-part, never by the cluster. Small
+   * runs are cut into up to 8 parts of at least 10,000 posts, so that they use several cores too.
+   */
   public int parts() {
-    return (int) Math.max(1, (posts + postsPerPart - 1) / postsPerPart);
+    long byPartSize = (posts + postsPerPart - 1) / postsPerPart;
+    long small = Math.min(8, (posts + MIN_PART - 1) / MIN_PART);
+    return (int) Math.max(1, Math.max(byPartSize, small));
+  }
+
+  /** The smallest part small runs are cut into. */
+  static final long MIN_PART = 10_000;
+
+  /** The first index of part {@code p} (parts are as equal as possible). */
+  public long partStart(int p) {
+    return posts * p / parts();
   }
 
   /** The share of all posts in category {@code c} (1..10), campaigns included for 9. */

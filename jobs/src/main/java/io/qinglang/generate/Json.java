@@ -1,27 +1,10 @@
 package io.qinglang.generate;
 
-import java.util.Map;
-
 /** A small, allocation-light JSON writer for the archive lines (field order fixed, UTF-8 text as is). */
 final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
-
-  static void object(Map<String, Object> fields, StringBuilder out) {
-    out.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Object> e : fields.entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(e.getKey(), out);
-      out.append(':');
-      value(e.getValue(), out);
-    }
-    out.append('}');
-  }
 
   static void value(Object v, StringBuilder out) {
     if (v == null) {

@@ -31,8 +31,8 @@ final class PartWriter {
 
   static PartStats write(int part, GeneratorOptions options, RealText real, Configuration conf, String outDir)
       throws IOException {
-    long from = (long) part * options.postsPerPart();
-    long to = Math.min(options.posts(), from + options.postsPerPart());
+    long from = options.partStart(part);
+    long to = part + 1 >= options.parts() ? options.posts() : options.partStart(part + 1);
     PostGenerator gen = new PostGenerator(options, real, false);
     Path out = new Path(outDir);
     try (FileSystem fs = fileSystem(out, conf)) {

@@ -1,7 +1,5 @@
 package io.qinglang.generate;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /** One generated record: the archive fields, the label and the ground truth behind it. */
@@ -73,27 +71,6 @@ final class Post {
     b.append('"').append(name).append("\":");
     Json.value(value, b);
     return false;
-  }
-
-  /** The archive record as ordered field/value pairs (absent fields left out). */
-  Map<String, Object> fields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("post_id", postId);
-    m.put("platform", platformShown);
-    m.put("content_type", contentType);
-    m.put("account_id", accountId);
-    m.put("account_name", accountName);
-    m.put("published_at", publishedShown);
-    m.put("title", title);
-    m.put("content", content);
-    m.put("url", url);
-    m.put("repost_count", reposts);
-    m.put("comment_count", comments);
-    m.put("like_count", likes);
-    m.put("ip_region", ipRegion);
-    m.put("query", query);
-    m.values().removeIf(v -> v == null);
-    return m;
   }
 
   Post copy() {

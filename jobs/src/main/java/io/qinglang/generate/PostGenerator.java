@@ -212,6 +212,10 @@ final class PostGenerator {
         Post p = regular(i);
         SplittableRandom rng = new SplittableRandom(Hashing.seed(options.seed(), S_DIRTY_KIND, i) ^ 0x55);
         p.title = null;
+        p.query = null;
+        if (!"post".equals(p.contentType) && !"comment".equals(p.contentType) && !"video".equals(p.contentType)) {
+          p.contentType = "comment";
+        }
         p.content = Dirt.emojiOnly(rng, tables);
         p.category = 0;
         p.finClickbait = null;
