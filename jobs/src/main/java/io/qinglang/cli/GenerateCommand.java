@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             + "DIR/disposals/part-*.jsonl.gz, DIR/truth.csv.gz and DIR/manifest.json. Ingest with "
             + "'ingest --input DIR/posts'.",
         "",
-        "Profiles (defaults in conf/qinglang.conf, qinglang.generate.profiles): demo (200,000 posts, about 8% "
+        "Profiles (defaults in conf/qinglang.conf, qinglang.generate.profiles): demo (200,000 posts, about 8%% "
             + "violations), training (the default training corpus: 90,000 posts, training forms only), bench "
             + "(1,000,000 posts, prints posts per second)."})
 public final class GenerateCommand extends JobCommand {
