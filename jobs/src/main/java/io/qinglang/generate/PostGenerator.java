@@ -75,6 +75,7 @@ final class PostGenerator {
   final boolean trace;
   private final List<Entity> registry = new ArrayList<>();
   private final List<Entity> registryOfficial = new ArrayList<>();
+  private final Map<Integer, List<Entity>> registryByIndustry = new HashMap<>();
   private final long campaigns;
   private final long fans;
   private final long inventedPool;
@@ -127,6 +128,7 @@ final class PostGenerator {
       for (Enterprise e : options.registry().enterprises()) {
         Entity ent = fromRegistry(e);
         registry.add(ent);
+        registryByIndustry.computeIfAbsent(ent.industry, k -> new ArrayList<>()).add(ent);
         if (!ent.officialAccounts.isEmpty()) {
           registryOfficial.add(ent);
         }
@@ -600,14 +602,14 @@ final class PostGenerator {
   /** A competitor: another enterprise of the same industry (registry or invented). */
   Entity chooseRival(SplittableRandom rng, Entity ent) {
     if (!registry.isEmpty() && rng.nextDouble() < options.registryShare() * 0.7) {
-      List<Entity> same = new ArrayList<>();
-      for (Entity e : registry) {
-        if (e.industry == ent.industry && e.key != ent.key) {
-          same.add(e);
+      List<Entity> same = registryByIndustry.get(ent.industry);
+      if (same != null && same.size() > 1) {
+        for (int tries = 0; tries < 4; tries++) {
+          Entity e = same.get(rng.nextInt(same.size()));
+          if (e.key != ent.key) {
+            return e;
+          }
         }
-      }
-      if (!same.isEmpty()) {
-        return same.get(rng.nextInt(same.size()));
       }
     }
     long[] pool = inventedByIndustry()[ent.industry];
