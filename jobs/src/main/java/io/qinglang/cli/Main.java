@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         "Run 'qinglang <command> --help' for a command's options."},
     subcommands = {
         IngestCommand.class,
+        GenerateCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         TrainFinCommand.class,
