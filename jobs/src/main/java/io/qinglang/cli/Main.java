@@ -16,10 +16,13 @@ import picocli.CommandLine.Command;
         "Run 'qinglang <command> --help' for a command's options."},
     subcommands = {
         IngestCommand.class,
+        GenerateCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         NotebookCommand.class,
         ReportCommand.class,
+        TrainFinCommand.class,
+        EvaluateFinCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the job failed (see the error; job_runs has a failed row)",
