@@ -28,6 +28,14 @@ public abstract class DeltaTableSpec {
     return List.of();
   }
 
+  /**
+   * Columns {@code maintain} Z-orders the table's files by (OPTIMIZE ... ZORDER BY): the columns
+   * readers filter on that are not partition columns. Empty: plain compaction.
+   */
+  public List<String> zOrderColumns() {
+    return List.of();
+  }
+
   /** CHECK constraints by name. */
   public Map<String, String> checkConstraints() {
     return Map.of();
