@@ -97,7 +97,9 @@ public final class AggregateJob {
       Dataset<Row> daily = DailyStats.compute(scored.filter(period.dates(col("published_date"))), categories, model);
       step.write(new PlatformDailyStatsTable(), daily, period.datePredicate("published_date"));
 
-      Dataset<Row> timeliness = HandlingTimeliness.compute(disposals, flagged, model, "platform");
+      // Small (a row per quarter and platform) and read twice: computed once.
+      Dataset<Row> timeliness = HandlingTimeliness.compute(disposals, flagged, model, "platform")
+          .persist(StorageLevel.MEMORY_AND_DISK());
       step.write(new HandlingTimelinessTable(), timeliness, period.quarterPredicate("quarter"));
 
       Dataset<Row> inQuarters = scored.filter(period.quarterData(col("published_date")));
@@ -131,6 +133,7 @@ public final class AggregateJob {
         LOG.warn("{} posts of the period in posts have no post_violations row for model version {}: they are not "
             + "counted; run score to include them", notScored, model);
       }
+      timeliness.unpersist();
       long rows = written.stream().mapToLong(Written::rows).sum();
       return JobStats.written(read, rows, details);
     } finally {

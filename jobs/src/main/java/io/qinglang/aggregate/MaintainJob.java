@@ -3,8 +3,14 @@ package io.qinglang.aggregate;
 import io.delta.tables.DeltaTable;
 import io.qinglang.table.KnownTables;
 import io.qinglang.table.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +26,12 @@ import org.apache.spark.sql.SparkSession;
 public final class MaintainJob {
   private static final Logger LOG = LogManager.getLogger(MaintainJob.class);
   private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  /**
+   * VACUUM lists the table's files in this many Spark tasks. Spark's default (10000) suits huge
+   * clusters; on a laptop or small cluster it turns the vacuum of a small table into tens of thousands
+   * of empty tasks. Unless set explicitly, maintain uses four tasks per core.
+   */
+  private static final String LISTING_PARALLELISM = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
   private MaintainJob() {}
 
@@ -69,6 +81,10 @@ public final class MaintainJob {
     if (vacuum && allowShortRetention) {
       spark.conf().set(RETENTION_CHECK, "false");
     }
+    boolean listingSet = spark.conf().contains(LISTING_PARALLELISM);
+    if (!listingSet) {
+      spark.conf().set(LISTING_PARALLELISM, String.valueOf(Math.max(4, spark.sparkContext().defaultParallelism() * 4)));
+    }
     try {
       int i = 0;
       for (String name : names) {
@@ -88,9 +104,9 @@ public final class MaintainJob {
         }
         long vacuumed = 0;
         if (vacuum) {
-          vacuumed = spark.sql("VACUUM delta.`" + path.replace("`", "``") + "` RETAIN " + formatHours(retentionHours)
-              + " HOURS DRY RUN").count();
+          long stored = storedFiles(spark, path);
           table.vacuum(retentionHours);
+          vacuumed = stored - storedFiles(spark, path);
         }
         Result r = new Result(name, zOrder, before, files(DeltaTable.forPath(spark, path)), removed, added, vacuumed,
             optimize, vacuum);
@@ -99,8 +115,31 @@ public final class MaintainJob {
       }
     } finally {
       spark.conf().set(RETENTION_CHECK, previousCheck);
+      if (!listingSet) {
+        spark.conf().unset(LISTING_PARALLELISM);
+      }
     }
     return results;
+  }
+
+  /** Data files in the table's directory, referenced or not (the transaction log aside). */
+  private static long storedFiles(SparkSession spark, String path) {
+    try {
+      Path root = new Path(path);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      long n = 0;
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        Path p = it.next().getPath();
+        String relative = p.toUri().getPath().substring(root.toUri().getPath().length());
+        if (!relative.startsWith("/_delta_log/") && !p.getName().startsWith(".")) {
+          n++;
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + path, e);
+    }
   }
 
   private static long files(DeltaTable table) {
