@@ -80,10 +80,7 @@ public final class AggregateJob {
       Long postsVersion = versionIfExists(spark, new PostsTable(), warehouse, "posts", details);
       Dataset<Row> posts = postsVersion == null ? new PostsTable().readOrEmpty(spark, warehouse)
           : readAt(spark, new PostsTable().path(warehouse), postsVersion);
-      Long disposalsVersion = versionIfExists(spark, new DisposalsTable(), warehouse, "disposals", details);
-      Dataset<Row> disposals = disposalsVersion == null ? new DisposalsTable().readOrEmpty(spark, warehouse)
-          : readAt(spark, new DisposalsTable().path(warehouse), disposalsVersion);
-      disposals = disposals.filter(period.quarters(Quarters.of(col("referred_date"))));
+      Dataset<Row> clues = clues(spark, warehouse, period, details);
       String clustersPath = warehouse.tablePath(CoordinationClusters.TABLE);
       Long clustersVersion = DeltaTable.isDeltaTable(spark, clustersPath) ? latestVersion(spark, clustersPath) : null;
       details.put("input.coordination_clusters.version", clustersVersion == null ? "absent"
@@ -98,7 +95,7 @@ public final class AggregateJob {
       step.write(new PlatformDailyStatsTable(), daily, period.datePredicate("published_date"));
 
       // Small (a row per quarter and platform) and read twice: computed once.
-      Dataset<Row> timeliness = HandlingTimeliness.compute(disposals, flagged, model, "platform")
+      Dataset<Row> timeliness = HandlingTimeliness.compute(clues, flagged, model, "platform")
           .persist(StorageLevel.MEMORY_AND_DISK());
       step.write(new HandlingTimelinessTable(), timeliness, period.quarterPredicate("quarter"));
 
@@ -119,7 +116,7 @@ public final class AggregateJob {
           settings.typicalCasesPerCategory(), settings.excerptLength());
       Dataset<Row> summary = CampaignSummary.compute(inQuarters, categories, enterprises,
               CoordinationClusters.counts(spark, clusters, config.timeZone(), false),
-              HandlingTimeliness.compute(disposals, flagged, model), cases, model)
+              HandlingTimeliness.compute(clues, flagged, model), cases, model)
           .filter(period.quarters(col("quarter")));
       step.write(new CampaignSummaryTable(), summary, period.quarterPredicate("quarter"));
 
@@ -139,6 +136,22 @@ public final class AggregateJob {
     } finally {
       scored.unpersist();
     }
+  }
+
+  /**
+   * The clues handling timeliness counts, referred in the quarters of the period, with the columns
+   * {@link HandlingTimeliness#compute} reads (platform, post_id, referred_at, referred_date, handled_at,
+   * action). The one place that says where clues come from: today the disposals table, read at its
+   * latest version (recorded in details as input.disposals.version); empty when it does not exist.
+   */
+  static Dataset<Row> clues(SparkSession spark, Warehouse warehouse, AggregatePeriod period,
+      Map<String, String> details) {
+    DisposalsTable table = new DisposalsTable();
+    Long version = versionIfExists(spark, table, warehouse, "disposals", details);
+    Dataset<Row> disposals = version == null ? table.readOrEmpty(spark, warehouse)
+        : readAt(spark, table.path(warehouse), version);
+    return disposals.filter(period.quarters(Quarters.of(col("referred_date"))))
+        .select("platform", "post_id", "referred_at", "referred_date", "handled_at", "action");
   }
 
   /** What one table write did. */
