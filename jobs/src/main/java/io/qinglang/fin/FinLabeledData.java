@@ -10,7 +10,6 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.ingest.ArchiveFormat;
 import io.qinglang.ingest.ArchiveInputs;
 import io.qinglang.ingest.ArchiveReader;
-import io.qinglang.ingest.ArchiveRecord;
 import io.qinglang.ingest.RecordValidator;
 import io.qinglang.ingest.StagedRows;
 import io.qinglang.ingest.TextArchiveReader;
@@ -99,11 +98,11 @@ public final class FinLabeledData {
     try {
       RecordValidator validator = RecordValidator.of(config, Instant.now());
       List<Row> staged = new ArrayList<>();
-      Iterator<ArchiveRecord> it = TextArchiveReader.read(
+      Iterator<Row> it = TextArchiveReader.read(
           new ArchiveInputs.ArchiveFile(dir.resolve("posts.jsonl").toUri().toString(), ArchiveFormat.JSON_LINES),
           new Configuration(), validator);
       while (it.hasNext()) {
-        staged.add(StagedRows.toRow(it.next()));
+        staged.add(it.next());
       }
       List<Row> labels;
       try (Reader r = Files.newBufferedReader(dir.resolve(LABELS), StandardCharsets.UTF_8)) {

@@ -29,11 +29,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.sql.Row;
 
 /**
  * Reads one JSON Lines or CSV archive file (compressed or not) record by record, with record numbers
  * (line numbers for JSON Lines, record numbers for CSV), strict UTF-8 checks, and every record passed
- * through the validator. Blank lines are not records.
+ * through the validator of its kind into a staged row. Blank lines are not records.
  */
 public final class TextArchiveReader {
   private static final ObjectReader JSON = JsonValues.MAPPER.reader()
@@ -41,11 +42,52 @@ public final class TextArchiveReader {
 
   private TextArchiveReader() {}
 
-  public static Iterator<ArchiveRecord> read(ArchiveInputs.ArchiveFile file, Configuration conf,
+  public static Iterator<Row> read(ArchiveInputs.ArchiveFile file, Configuration conf,
+      ArchiveValidator validator) throws IOException {
+    return read(file, conf, new Stager<>() {
+      @Override
+      public Row stage(String source, long recordNo, String raw, Map<String, Object> fields) {
+        return validator.stage(source, recordNo, raw, fields);
+      }
+
+      @Override
+      public Row stageRejected(String source, long recordNo, String raw, String reason, String detail) {
+        return validator.stageRejected(source, recordNo, raw, reason, detail);
+      }
+    });
+  }
+
+  /**
+   * Posts as validated records rather than staged rows: for small archives read on the driver (gold
+   * sets, tests).
+   */
+  public static Iterator<ArchiveRecord> records(ArchiveInputs.ArchiveFile file, Configuration conf,
       RecordValidator validator) throws IOException {
+    return read(file, conf, new Stager<>() {
+      @Override
+      public ArchiveRecord stage(String source, long recordNo, String raw, Map<String, Object> fields) {
+        return validator.validate(source, recordNo, raw, fields);
+      }
+
+      @Override
+      public ArchiveRecord stageRejected(String source, long recordNo, String raw, String reason, String detail) {
+        return ArchiveRecord.rejected(source, recordNo, raw, reason, detail, null, null);
+      }
+    });
+  }
+
+  /** What a reader makes of a parsed record or a rejected one. */
+  private interface Stager<T> {
+    T stage(String source, long recordNo, String raw, Map<String, Object> fields);
+
+    T stageRejected(String source, long recordNo, String raw, String reason, String detail);
+  }
+
+  private static <T> Iterator<T> read(ArchiveInputs.ArchiveFile file, Configuration conf, Stager<T> validator)
+      throws IOException {
     InputStream in = open(file.path(), conf);
     return switch (file.format()) {
-      case JSON_LINES -> new JsonLines(file.path(), in, validator);
+      case JSON_LINES -> new JsonLines<>(file.path(), in, validator);
       case CSV -> csv(file.path(), in, validator);
       case PARQUET -> throw new IllegalArgumentException("Parquet archives are read by Spark, not line by line");
     };
@@ -60,18 +102,18 @@ public final class TextArchiveReader {
   }
 
   /** JSON Lines: one JSON object per line. */
-  private static final class JsonLines implements Iterator<ArchiveRecord> {
+  private static final class JsonLines<T> implements Iterator<T> {
     private final String source;
     private final InputStream in;
-    private final RecordValidator validator;
+    private final Stager<T> validator;
     private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private long lineNo;
-    private ArchiveRecord next;
+    private T next;
     private boolean done;
 
-    JsonLines(String source, InputStream in, RecordValidator validator) {
+    JsonLines(String source, InputStream in, Stager<T> validator) {
       this.source = source;
       this.in = in;
       this.validator = validator;
@@ -92,11 +134,11 @@ public final class TextArchiveReader {
     }
 
     @Override
-    public ArchiveRecord next() {
+    public T next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      ArchiveRecord r = next;
+      T r = next;
       next = null;
       return r;
     }
@@ -131,14 +173,14 @@ public final class TextArchiveReader {
     }
 
     /** The record of one line, or null for a blank line. */
-    private ArchiveRecord record(byte[] bytes) {
+    private T record(byte[] bytes) {
       String text;
       try {
         text = strict.decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
         String lenient = new String(bytes, StandardCharsets.UTF_8);
-        return ArchiveRecord.rejected(source, lineNo, lenient, QuarantineReason.BAD_ENCODING,
-            "line " + lineNo + " is not valid UTF-8 text", null, null);
+        return validator.stageRejected(source, lineNo, lenient, QuarantineReason.BAD_ENCODING,
+            "line " + lineNo + " is not valid UTF-8 text");
       }
       if (text.isBlank()) {
         return null;
@@ -147,23 +189,23 @@ public final class TextArchiveReader {
       try {
         node = JSON.readTree(text);
       } catch (JsonProcessingException e) {
-        return ArchiveRecord.rejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
-            "line " + lineNo + ": " + e.getOriginalMessage(), null, null);
+        return validator.stageRejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
+            "line " + lineNo + ": " + e.getOriginalMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       if (node == null || !node.isObject()) {
-        return ArchiveRecord.rejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
-            "line " + lineNo + " is not a JSON object", null, null);
+        return validator.stageRejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
+            "line " + lineNo + " is not a JSON object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> fields = (Map<String, Object>) JsonValues.toPlain(node);
-      return validator.validate(source, lineNo, text, fields);
+      return validator.stage(source, lineNo, text, fields);
     }
   }
 
   /** CSV with a header line; every value is text, an empty value is absent. */
-  private static Iterator<ArchiveRecord> csv(String source, InputStream in, RecordValidator validator)
+  private static <T> Iterator<T> csv(String source, InputStream in, Stager<T> validator)
       throws IOException {
     CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -192,7 +234,7 @@ public final class TextArchiveReader {
       }
 
       @Override
-      public ArchiveRecord next() {
+      public T next() {
         CSVRecord r;
         try {
           r = records.next();
@@ -200,22 +242,22 @@ public final class TextArchiveReader {
           failed = true;
           close(parser);
           long at = parser.getRecordNumber() + 1;
-          return ArchiveRecord.rejected(source, at, "(the file cannot be parsed from record " + at + " on)",
+          return validator.stageRejected(source, at, "(the file cannot be parsed from record " + at + " on)",
               QuarantineReason.MALFORMED_CSV, "record " + at + ": " + e.getMessage()
-                  + "; the rest of the file was not read", null, null);
+                  + "; the rest of the file was not read");
         }
         long no = r.getRecordNumber();
         String raw = format(r);
         if (r.size() != header.size()) {
-          return ArchiveRecord.rejected(source, no, raw, QuarantineReason.MALFORMED_CSV,
-              "record " + no + " has " + r.size() + " fields, the header has " + header.size(), null, null);
+          return validator.stageRejected(source, no, raw, QuarantineReason.MALFORMED_CSV,
+              "record " + no + " has " + r.size() + " fields, the header has " + header.size());
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
           String v = r.get(i);
           fields.put(header.get(i), v.isEmpty() ? null : v);
         }
-        return validator.validate(source, no, raw, fields);
+        return validator.stage(source, no, raw, fields);
       }
     };
   }

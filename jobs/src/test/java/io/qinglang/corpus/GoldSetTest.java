@@ -85,7 +85,7 @@ class GoldSetTest {
     Path file = TestFiles.resource(DIR + "posts.jsonl", dir);
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     records = new ArrayList<>();
-    Iterator<ArchiveRecord> it = TextArchiveReader.read(
+    Iterator<ArchiveRecord> it = TextArchiveReader.records(
         new ArchiveInputs.ArchiveFile(file.toString(), ArchiveFormat.JSON_LINES), new Configuration(), validator);
     it.forEachRemaining(records::add);
     posts = new LinkedHashMap<>();
