@@ -20,7 +20,7 @@ public record DetectSettings(
 
   /** Where the lexicons are. */
   public record Lexicons(InputResource personalData, InputResource impersonation, InputResource confusables,
-      InputResource stance) implements Serializable {}
+      InputResource campaigns) implements Serializable {}
 
   /** Personal data: context window (characters each side) and the lowest score reported. */
   public record PersonalData(int contextWindow, double reportScore) implements Serializable {}
@@ -31,7 +31,8 @@ public record DetectSettings(
   /** Coordinated campaigns: LSH, verification, clustering and the attack rule. */
   public record Coordination(int shingleSize, int bands, int rowsPerBand, double jaccardThreshold, int minChars,
       int allPairsBucketSize, int maxBucketSize, int minClusterPosts, int minAccounts, int minPlatforms,
-      double windowHours, double negativeShare, long seed, int maxIterations, List<String> contentTypes)
+      double windowHours, double negativeShare, long seed, long driverComponentsMaxEdges, int maxIterations,
+      List<String> contentTypes)
       implements Serializable {
 
     public int numHashes() {
@@ -54,7 +55,7 @@ public record DetectSettings(
         r.input(P + "lexicons.personal-data"),
         r.input(P + "lexicons.impersonation"),
         r.input(P + "lexicons.confusables"),
-        r.input(P + "lexicons.stance"));
+        r.input(P + "lexicons.campaigns"));
     PersonalData pd = new PersonalData(
         r.intAtLeast(P + "personal-data.context-window", 0),
         r.doubleBetween(P + "personal-data.report-score", 0.0, 1.0));
@@ -96,6 +97,7 @@ public record DetectSettings(
         r.doubleBetween(c + "window-hours", 0.001, 24.0 * 366),
         r.doubleBetween(c + "negative-share", 0.0, 1.0),
         r.intAtLeast(c + "seed", 0),
+        r.intAtLeast(c + "driver-components-max-edges", 0),
         r.intAtLeast(c + "max-iterations", 1),
         List.copyOf(types));
     String f = P + "fusion.";

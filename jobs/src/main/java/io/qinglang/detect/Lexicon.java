@@ -27,10 +27,12 @@ public final class Lexicon implements Serializable {
   public record Entry(String word, String value, int line) implements Serializable {}
 
   private final String source;
+  private final String fingerprint;
   private final Map<String, List<Entry>> sections;
 
-  private Lexicon(String source, Map<String, List<Entry>> sections) {
+  private Lexicon(String source, String fingerprint, Map<String, List<Entry>> sections) {
     this.source = source;
+    this.fingerprint = fingerprint;
     this.sections = sections;
   }
 
@@ -87,7 +89,7 @@ public final class Lexicon implements Serializable {
     }
     Map<String, List<Entry>> frozen = new LinkedHashMap<>();
     sections.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return new Lexicon(source, Collections.unmodifiableMap(frozen));
+    return new Lexicon(source, sha256(text), Collections.unmodifiableMap(frozen));
   }
 
   private static int indexOfSeparator(String line) {
@@ -114,6 +116,20 @@ public final class Lexicon implements Serializable {
 
   public String source() {
     return source;
+  }
+
+  /** SHA-256 of the text: detectors cache what they build from a lexicon under this key. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public List<Entry> entries(String section) {

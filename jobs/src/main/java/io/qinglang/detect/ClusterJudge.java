@@ -1,0 +1,130 @@
+package io.qinglang.detect;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides whether a near-duplicate cluster is a coordinated attack (category 9). Two conditions,
+ * both required:
+ * <ol>
+ *   <li>Coordination: some window of {@code window-hours} hours holds posts from at least
+ *       {@code min-accounts} distinct accounts on at least {@code min-platforms} platforms (the
+ *       densest such window is reported; found with two pointers over the members sorted by time).</li>
+ *   <li>Hostility: at least {@code negative-share} of the member posts are negative toward an
+ *       enterprise or a person (the classifier's category when the post has one, else the stance
+ *       lexicon), and the cluster names a target: a registry enterprise or a person word (董事长,
+ *       老板 ...).</li>
+ * </ol>
+ * A cluster whose earliest post comes from an official registry account (fans and media reposting
+ * an announcement) is never an attack.
+ */
+public final class ClusterJudge implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One member post: time (epoch millis), platform, account and whether it reads as negative. */
+  public record Member(long atMillis, String platform, String accountId, boolean negative, boolean official) {}
+
+  /** The verdict with the densest window's figures and a sentence that says why. */
+  public record Verdict(boolean attack, int windowAccounts, int windowPlatforms, long windowStartMillis,
+      long windowEndMillis, double negativeShare, String reason) {}
+
+  private final int minAccounts;
+  private final int minPlatforms;
+  private final long windowMillis;
+  private final double negativeShare;
+
+  public ClusterJudge(DetectSettings.Coordination s) {
+    this(s.minAccounts(), s.minPlatforms(), s.windowHours(), s.negativeShare());
+  }
+
+  public ClusterJudge(int minAccounts, int minPlatforms, double windowHours, double negativeShare) {
+    this.minAccounts = minAccounts;
+    this.minPlatforms = minPlatforms;
+    this.windowMillis = Math.round(windowHours * 3_600_000L);
+    this.negativeShare = negativeShare;
+  }
+
+  /**
+   * @param members the cluster's posts (any order)
+   * @param target what the cluster names (enterprise ids, a person word), or null when nothing
+   * @param stanceNote how negativity was judged, for the reason (e.g. "lexicon: 垃圾")
+   */
+  public Verdict judge(List<Member> members, String target, String stanceNote) {
+    List<Member> sorted = new ArrayList<>(members);
+    sorted.sort(Comparator.comparingLong(Member::atMillis).thenComparing(Member::platform)
+        .thenComparing(Member::accountId));
+    Map<String, Integer> accounts = new HashMap<>();
+    Map<String, Integer> platforms = new HashMap<>();
+    int bestAccounts = -1;
+    int bestPlatforms = -1;
+    boolean bestMeets = false;
+    long bestStart = 0;
+    long bestEnd = 0;
+    int j = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      Member left = sorted.get(i);
+      while (j < sorted.size() && sorted.get(j).atMillis() - left.atMillis() <= windowMillis) {
+        Member m = sorted.get(j);
+        accounts.merge(m.platform() + ":" + m.accountId(), 1, Integer::sum);
+        platforms.merge(m.platform(), 1, Integer::sum);
+        j++;
+      }
+      int a = accounts.size();
+      int p = platforms.size();
+      boolean meets = a >= minAccounts && p >= minPlatforms;
+      if ((meets && !bestMeets) || (meets == bestMeets && (a > bestAccounts || (a == bestAccounts && p > bestPlatforms)))) {
+        bestAccounts = a;
+        bestPlatforms = p;
+        bestMeets = meets;
+        bestStart = left.atMillis();
+        bestEnd = sorted.get(j - 1).atMillis();
+      }
+      decrement(accounts, left.platform() + ":" + left.accountId());
+      decrement(platforms, left.platform());
+    }
+    long negatives = members.stream().filter(Member::negative).count();
+    double share = members.isEmpty() ? 0 : (double) negatives / members.size();
+    boolean officialOrigin = !sorted.isEmpty() && sorted.get(0).official();
+    boolean hostile = share >= negativeShare && target != null;
+    String window = String.format(Locale.ROOT, "%d accounts on %d platforms within %.1f h", bestAccounts, bestPlatforms,
+        (bestEnd - bestStart) / 3_600_000.0);
+    String stance = String.format(Locale.ROOT, "%.0f%% negative", share * 100) + (stanceNote == null ? "" : " ("
+        + stanceNote + ")");
+    String reason;
+    boolean attack = false;
+    if (officialOrigin) {
+      reason = "not an attack: the first post comes from an official account (reposts of an announcement); "
+          + window + "; " + stance;
+    } else if (!bestMeets) {
+      reason = "not coordinated: at most " + window + " (needs " + minAccounts + " accounts on " + minPlatforms
+          + " platforms within " + trim(windowMillis / 3_600_000.0) + " h); " + stance;
+    } else if (share < negativeShare) {
+      reason = "not an attack: coordinated (" + window + ") but " + stance + " (needs "
+          + String.format(Locale.ROOT, "%.0f%%", negativeShare * 100) + ")";
+    } else if (target == null) {
+      reason = "not an attack: coordinated (" + window + ") and " + stance + " but names no enterprise or person";
+    } else {
+      attack = hostile;
+      reason = "coordinated attack: " + window + "; " + stance + "; target " + target;
+    }
+    return new Verdict(attack, bestAccounts, bestPlatforms, bestStart, bestEnd, share, reason);
+  }
+
+  private static void decrement(Map<String, Integer> map, String key) {
+    int n = map.get(key) - 1;
+    if (n == 0) {
+      map.remove(key);
+    } else {
+      map.put(key, n);
+    }
+  }
+
+  private static String trim(double hours) {
+    return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+  }
+}

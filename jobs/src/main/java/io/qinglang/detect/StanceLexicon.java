@@ -1,0 +1,106 @@
+package io.qinglang.detect;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Stance of a text toward the enterprise or person it names, from {@code conf/lexicons/campaigns.txt}:
+ * negative when it has more negative than positive hits. A negation word ending right before a
+ * negative word (并非造假) cancels that hit. Used for coordinated-campaign clusters when the
+ * classifier's categories are not available.
+ */
+public final class StanceLexicon implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The hits in one text. */
+  public record Stance(int negative, int positive, String firstNegative) {
+    public boolean isNegative() {
+      return negative > 0 && negative > positive;
+    }
+  }
+
+  private final List<String> negative;
+  private final List<String> positive;
+  private final List<String> negation;
+  private final List<String> person;
+  private final List<String> boilerplate;
+
+  private StanceLexicon(Lexicon lexicon) {
+    lexicon.requireSections(Set.of("negative", "positive"),
+        Set.of("negative", "positive", "negation", "person", "boilerplate"));
+    this.negative = lower(lexicon.words("negative"));
+    this.positive = lower(lexicon.words("positive"));
+    this.negation = lower(lexicon.words("negation"));
+    this.person = lower(lexicon.words("person"));
+    this.boilerplate = lower(lexicon.words("boilerplate"));
+  }
+
+  /** Phrases platforms add on their own (转发微博, 展开全文), removed before texts are compared. */
+  public List<String> boilerplate() {
+    return boilerplate;
+  }
+
+  public static StanceLexicon of(Lexicon lexicon) {
+    return new StanceLexicon(lexicon);
+  }
+
+  private static List<String> lower(List<String> words) {
+    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+  }
+
+  public Stance stance(String text) {
+    if (text == null || text.isEmpty()) {
+      return new Stance(0, 0, null);
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    int neg = 0;
+    String first = null;
+    for (String w : negative) {
+      int at = t.indexOf(w);
+      while (at >= 0) {
+        if (!negated(t, at)) {
+          neg++;
+          if (first == null) {
+            first = w;
+          }
+        }
+        at = t.indexOf(w, at + w.length());
+      }
+    }
+    int pos = 0;
+    for (String w : positive) {
+      int at = t.indexOf(w);
+      while (at >= 0) {
+        pos++;
+        at = t.indexOf(w, at + w.length());
+      }
+    }
+    return new Stance(neg, pos, first);
+  }
+
+  private boolean negated(String t, int at) {
+    for (String n : negation) {
+      int start = at - n.length();
+      if (start >= 0 && t.startsWith(n, start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first word naming a person (董事长, 老板 ...), or null. */
+  public String personWord(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    for (String w : person) {
+      if (t.contains(w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.detect.ClusterJudge.Member;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterJudgeTest {
+  static final long H = 3_600_000L;
+  static final ClusterJudge J = new ClusterJudge(5, 2, 24, 0.5);
+
+  static List<Member> spread(int accounts, int platforms, long stepMillis, boolean negative) {
+    List<Member> m = new ArrayList<>();
+    for (int i = 0; i < accounts; i++) {
+      m.add(new Member(i * stepMillis, "p" + (i % platforms), "a" + i, negative, false));
+    }
+    return m;
+  }
+
+  @Test
+  void manyAccountsOnSeveralPlatformsQuicklyAndNegativeIsAnAttack() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H / 2, true), "E0002", "lexicon: 垃圾");
+    assertTrue(v.attack(), v.reason());
+    assertEquals(6, v.windowAccounts());
+    assertEquals(3, v.windowPlatforms());
+    assertTrue(v.reason().startsWith("coordinated attack: 6 accounts on 3 platforms within 2.5 h"), v.reason());
+  }
+
+  @Test
+  void theWindowMustHoldEnoughAccounts() {
+    // Six accounts, but one every ten hours: at most three fall in any 24-hour window.
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, 10 * H, true), "E0002", null);
+    assertFalse(v.attack());
+    assertEquals(3, v.windowAccounts());
+    assertTrue(v.reason().startsWith("not coordinated"), v.reason());
+  }
+
+  @Test
+  void onePlatformIsNotCrossPlatform() {
+    assertFalse(J.judge(spread(8, 1, H, true), "E0002", null).attack());
+  }
+
+  @Test
+  void repeatedPostsOfOneAccountCountOnce() {
+    List<Member> m = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      m.add(new Member(i * H, i % 2 == 0 ? "weibo" : "douyin", "same", true, false));
+    }
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertFalse(v.attack());
+    assertEquals(2, v.windowAccounts(), "weibo:same and douyin:same");
+  }
+
+  @Test
+  void neutralOrPositiveClustersAreNotAttacks() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H, false), "E0002", null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("0% negative"), v.reason());
+  }
+
+  @Test
+  void aClusterWithoutTargetIsNotAnAttack() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H, true), null, null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("names no enterprise or person"), v.reason());
+  }
+
+  @Test
+  void repostsOfAnOfficialAnnouncementAreNotAttacks() {
+    List<Member> m = spread(6, 3, H, true);
+    m.add(new Member(-H, "weibo", "byd_official", false, true));
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("official account"), v.reason());
+  }
+}
