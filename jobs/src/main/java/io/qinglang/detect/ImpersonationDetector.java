@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -81,6 +82,15 @@ public final class ImpersonationDetector implements Serializable {
   /** Evidence for one post (any argument but platform and account id may be null). */
   public List<Evidence> detect(String platform, String accountId, String accountName, String contentType,
       String title, String content, String url) {
+    return detect(platform, accountId, accountName, contentType, title, content, url, Set.of());
+  }
+
+  /**
+   * Evidence for one post; {@code officialContacts} are phone numbers official accounts publish
+   * (see {@link PersonalDataDetector#officialContacts}), which are not a channel of an impersonator.
+   */
+  public List<Evidence> detect(String platform, String accountId, String accountName, String contentType,
+      String title, String content, String url, Set<String> officialContacts) {
     ImpersonationIndex idx = index();
     String account = platform + ":" + accountId;
     Map<String, Evidence> out = new LinkedHashMap<>();
@@ -102,7 +112,7 @@ public final class ImpersonationDetector implements Serializable {
           if (isOfficial(m.enterpriseId(), account)) {
             continue;
           }
-          List<String> channels = idx.channels(text, m.enterpriseId());
+          List<String> channels = idx.channels(text, m.enterpriseId(), officialContacts);
           if (channels.isEmpty()) {
             continue; // naming the official service without a way to reach anyone is not promotion
           }
@@ -177,17 +187,21 @@ public final class ImpersonationDetector implements Serializable {
    * Adds {@value #COLUMN} (array of evidence structs) to a frame with the posts columns
    * platform, account_id, account_name, content_type, title, content and url.
    */
-  public Dataset<Row> withEvidence(Dataset<Row> posts) {
-    return posts.withColumn(COLUMN, column(posts.sparkSession()));
+  public Dataset<Row> withEvidence(Dataset<Row> posts, Set<String> officialContacts) {
+    return posts.withColumn(COLUMN, column(posts.sparkSession(), officialContacts));
   }
 
   /** The evidence column over the posts columns; the detector is broadcast once. */
-  public Column column(org.apache.spark.sql.SparkSession spark) {
-    Broadcast<ImpersonationDetector> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(this);
+  public Column column(org.apache.spark.sql.SparkSession spark, Set<String> officialContacts) {
+    record Shipped(ImpersonationDetector detector, Set<String> contacts) implements Serializable {}
+    Broadcast<Shipped> bc = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new Shipped(this, Set.copyOf(officialContacts)));
     UserDefinedFunction udf = functions.udf((UDF7<String, String, String, String, String, String, String, List<Row>>)
         (platform, accountId, accountName, contentType, title, content, url) -> {
           List<Row> rows = new ArrayList<>();
-          for (Evidence e : bc.value().detect(platform, accountId, accountName, contentType, title, content, url)) {
+          Shipped s = bc.value();
+          for (Evidence e : s.detector().detect(platform, accountId, accountName, contentType, title, content, url,
+              s.contacts())) {
             rows.add(e.toRow());
           }
           return rows;

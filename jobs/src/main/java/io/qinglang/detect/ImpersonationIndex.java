@@ -516,10 +516,10 @@ public final class ImpersonationIndex {
 
   /**
    * The ways the text gives to reach someone, for a name of {@code enterpriseId}: a channel word
-   * followed by an id (微信: byd_kf888), a bare lure (扫码), a phone number that is not a 400/800
-   * hotline, or a link to a host that is not the enterprise's official site. Empty when none.
+   * followed by an id (微信: byd_kf888), a bare lure (扫码), a phone number that is neither a 400/800
+   * hotline nor one of {@code officialContacts} (numbers official accounts publish), or a link to a host that is not the enterprise's official site. Empty when none.
    */
-  public List<String> channels(String text, String enterpriseId) {
+  public List<String> channels(String text, String enterpriseId, Set<String> officialContacts) {
     List<String> found = new ArrayList<>();
     String lower = PersonalDataPatterns.fold(text).toLowerCase(Locale.ROOT);
     for (String cue : promotion) {
@@ -540,7 +540,8 @@ public final class ImpersonationIndex {
       }
     }
     for (PersonalDataPatterns.Candidate c : PersonalDataPatterns.find(text)) {
-      if (c.kind() == PersonalDataKind.MOBILE || c.kind() == PersonalDataKind.LANDLINE) {
+      if ((c.kind() == PersonalDataKind.MOBILE || c.kind() == PersonalDataKind.LANDLINE)
+          && !officialContacts.contains(c.value())) {
         found.add("phone number");
         break;
       }
