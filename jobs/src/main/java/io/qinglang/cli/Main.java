@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         "Run 'qinglang <command> --help' for a command's options."},
     subcommands = {
         IngestCommand.class,
+        DetectCommand.class,
+        EvaluateDetectorsCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         CommandLine.HelpCommand.class},

@@ -435,7 +435,10 @@ public final class CampaignDetector implements Serializable {
       ents.addAll(names.index().mentions(firstText));
     }
     String person = stance.personWord(firstText);
+    String organisation = ents.isEmpty() ? stance.organisation(firstText) : null;
     String target = !ents.isEmpty() ? String.join(", ", ents) + (person != null ? " and a person (" + person + ")" : "")
+        : organisation != null ? "an enterprise outside the registry (" + organisation + ")"
+            + (person != null ? " and a person (" + person + ")" : "")
         : person != null ? "a person (" + person + ")" : null;
     List<String> notes = new ArrayList<>();
     if (classified > 0) {

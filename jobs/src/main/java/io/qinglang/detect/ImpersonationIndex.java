@@ -33,7 +33,11 @@ import java.util.regex.Pattern;
  *   <li>{@code latin_spelling} 0.80 (0.70 under five letters): the pinyin typed in Latin (maotai);</li>
  *   <li>{@code edit_distance} 0.75 for one edit on names of four or more characters, 0.70 for one edit
  *       on three, 0.70 for two edits on six or more;</li>
- *   <li>{@code contains_name} 0.70 (0.50 for two-character names): the name plus other words.</li>
+ *   <li>{@code name_with_official_claim} 0.80: a registry name directly followed by an official claim
+ *       somewhere inside a longer name (美的维修师傅-美的官方售后);</li>
+ *   <li>{@code contains_name} 0.70 (0.50 for two-character names): the name plus other words; the
+ *       official-claim bonus is +0.15 here. Legal-form words (有限公司, 集团) are stripped like additions
+ *       but claim nothing.</li>
  * </ul>
  * Fan and media words (爱好者, 车友会, 资讯, 评测 ...) drop the match unless an official claim is also
  * made (then it is capped at review level, 0.60); reseller words (授权经销商, 4S店) cap it at 0.60 as a
@@ -99,7 +103,8 @@ public final class ImpersonationIndex {
 
   public ImpersonationIndex(EnterpriseRegistry registry, Lexicon lexicon, NameForms forms, PinyinSource pinyin,
       int minFuzzyLength) {
-    lexicon.requireSections(Set.of("official"), Set.of("official", "latin_official", "fan", "media", "reseller",
+    lexicon.requireSections(Set.of("official"), Set.of("official", "corporate", "latin_official", "fan", "media",
+        "reseller",
         "warning", "promotion", "promotion_bare", "distinct_names"));
     this.registry = registry;
     this.forms = forms;
@@ -114,6 +119,7 @@ public final class ImpersonationIndex {
     }
     List<String> strip = new ArrayList<>();
     strip.addAll(claims);
+    strip.addAll(canonicalWords(lexicon.words("corporate")));
     strip.addAll(latinClaims);
     for (Map.Entry<String, String> e : markerType.entrySet()) {
       if (!e.getValue().equals("warning")) {
@@ -290,7 +296,24 @@ public final class ImpersonationIndex {
         }
       }
     }
-    // 4. containment: a registry name inside the fully stripped remainder, with other words around it
+    // 4. a registry name directly followed by an official claim anywhere in the name (美的维修-美的官方售后)
+    for (String c : claims) {
+      int at = canon.indexOf(c);
+      while (at >= 2) {
+        for (int len = Math.min(maxNameLength, at); len >= 2; len--) {
+          List<NameEntry> hits = byCanonical.get(canon.substring(at - len, at));
+          if (hits != null && !insideDistinctName(canon, at - len, at)) {
+            for (NameEntry e : hits) {
+              offer(best, e, "name_with_official_claim", 0.80, plain.substring(at, at + c.length()), true, marker,
+                  markerKind, 0.10);
+            }
+            break;
+          }
+        }
+        at = canon.indexOf(c, at + 1);
+      }
+    }
+    // 5. containment: a registry name inside the fully stripped remainder, with other words around it
     int[] last = stages.get(stages.size() - 1);
     String core = canon.substring(last[0], last[1]);
     String addition = plain.substring(0, last[0]) + plain.substring(last[1]);

@@ -49,9 +49,9 @@ public final class PersonalDataPatterns {
       Map.entry("81", "香港"), Map.entry("82", "澳门"), Map.entry("83", "台湾"));
 
   private static final Pattern RESIDENT_ID = Pattern.compile(
-      "(?<![0-9A-Za-z])([0-9]{6})([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{3})([0-9Xx])(?![0-9A-Za-z])");
+      "(?<![0-9A-Za-z])([0-9]{6})[ -]?([0-9]{4})([0-9]{2})([0-9]{2})[ -]?([0-9]{3})([0-9Xx])(?![0-9A-Za-z])");
   private static final Pattern MOBILE = Pattern.compile(
-      "(?<![0-9.])(?:(?:\\+|00)?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9])");
+      "(?<![0-9.])(?:(?:\\+|00)?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9Xx])");
   private static final Pattern HOTLINE = Pattern.compile(
       "(?<![0-9])([48]00)[- ]?([0-9]{3})[- ]?([0-9]{4})(?![0-9])");
   private static final Pattern LANDLINE = Pattern.compile(
@@ -152,7 +152,8 @@ public final class PersonalDataPatterns {
   private static void residentIds(String t, List<Candidate> out) {
     Matcher m = RESIDENT_ID.matcher(t);
     while (m.find()) {
-      String id = m.group().toUpperCase(Locale.ROOT);
+      String id = (m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6))
+          .toUpperCase(Locale.ROOT);
       LocalDate birth = birthDate(m.group(2), m.group(3), m.group(4));
       if (birth == null) {
         continue; // an 18-digit number without a birth date in it is not an ID number

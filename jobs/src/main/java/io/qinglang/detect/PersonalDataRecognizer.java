@@ -18,7 +18,8 @@ import java.util.Set;
  * <ul>
  *   <li>a cue for this kind (身份证 before an ID number, 卡号 before a card): +0.10;</li>
  *   <li>private-life words (住址, 病历, 行程, 开房 ...): +0.10 each, at most two;</li>
- *   <li>exposure words (人肉, 曝光, 起底 ...): +0.20; words naming a person (老板, 董事长 ...): +0.10;</li>
+ *   <li>anywhere in the text (they describe the whole post): exposure words (人肉, 起底, 打爆 ...): +0.20;
+ *       words naming a person (老板, 董事长, 经理 ...): +0.10;</li>
  *   <li>business or public words (客服, 热线, 订单号, 价格, 示例 ...): -0.30, and -0.15 more for a second one;</li>
  *   <li>each further kind of validated personal data in the same text (a dossier): +0.10, at most two.</li>
  * </ul>
@@ -142,13 +143,13 @@ public final class PersonalDataRecognizer implements Serializable {
         reasons.add("+" + priv.get(i));
       }
     }
-    String dox = firstIn(doxxingWords, before, after);
+    String dox = firstIn(doxxingWords, lower, "");
     if (dox != null) {
       score += 0.20;
       privateContext = true;
       reasons.add("+" + dox);
     }
-    String person = firstIn(personWords, before, after);
+    String person = firstIn(personWords, lower, "");
     if (person != null) {
       score += 0.10;
       reasons.add("+" + person);

@@ -15,10 +15,10 @@ class DetectSettingsTest {
   @Test
   void defaultsAreDocumentedValues() {
     DetectSettings s = DetectFixtures.SETTINGS;
-    assertEquals(32, s.coordination().bands());
+    assertEquals(40, s.coordination().bands());
     assertEquals(4, s.coordination().rowsPerBand());
-    assertEquals(128, s.coordination().numHashes());
-    assertEquals(5, s.coordination().minAccounts());
+    assertEquals(160, s.coordination().numHashes());
+    assertEquals(4, s.coordination().minAccounts());
     assertEquals(2, s.coordination().minPlatforms());
     assertEquals(24.0, s.coordination().windowHours());
     assertEquals(0.8, s.fusion().flagScore());

@@ -64,6 +64,15 @@ class ImpersonationDetectorTest {
   }
 
   @Test
+  void legalNamesClaimNothingButOfficialClaimsInsideANameDo() {
+    // A registered company name with the brand and other words may be a subsidiary: review, not a flag.
+    reviewOnly(account("web", "recruiter_1", "比亚迪汽车工业有限公司"));
+    Evidence e = flagged(D.detect("appstore", "dev_9", "某维修平台", "app", "美的维修师傅-美的官方售后", "上门快", null),
+        "E0004", "app_name");
+    assertTrue(e.detail().contains("name_with_official_claim"), e.detail());
+  }
+
+  @Test
   void appsAndTheirDevelopers() {
     List<Evidence> app = D.detect("appstore", "dev_77", "星澜手机助手官方版", "app", "星澜手机官方", "一键清理", null);
     flagged(app, "E0005", "app_name");

@@ -51,6 +51,13 @@ class PersonalDataRecognizerTest {
   }
 
   @Test
+  void residentIdsWrittenInGroups() {
+    Finding f = only("老板身份证 110105 19850307 1230，住址保密", PersonalDataKind.RESIDENT_ID);
+    assertEquals("110105********1230", f.masked());
+    none("老板身份证 110105 19850307 1230，住址保密", PersonalDataKind.MOBILE);
+  }
+
+  @Test
   void bareValidResidentIdIsReportedBelowTheFlagScore() {
     Finding f = only("110105198503071230", PersonalDataKind.RESIDENT_ID);
     assertEquals(0.7, f.score(), 1e-9);
