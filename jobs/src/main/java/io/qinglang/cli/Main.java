@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         DetectCommand.class,
         EvaluateDetectorsCommand.class,
+        BenchCampaignsCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         CommandLine.HelpCommand.class},

@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -166,6 +166,15 @@ public final class CampaignDetector implements Serializable {
   }
 
   public Result detect(Dataset<Row> posts, String runId, Instant now, Consumer<String> progress) {
+    return detect(posts, "category", runId, now, progress);
+  }
+
+  /**
+   * As {@link #detect(Dataset, String, Instant, Consumer)}, reading the classifier's decision from
+   * {@code categoryColumn} (absent: the stance lexicon decides for every post).
+   */
+  public Result detect(Dataset<Row> posts, String categoryColumn, String runId, Instant now,
+      Consumer<String> progress) {
     SparkSession spark = posts.sparkSession();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DetectSettings.Coordination s = settings;
@@ -175,7 +184,7 @@ public final class CampaignDetector implements Serializable {
     List<StageTiming> timings = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Dataset<Row>> cached = new ArrayList<>();
-    boolean hasCategory = Arrays.asList(posts.columns()).contains("category");
+    boolean hasCategory = Arrays.asList(posts.columns()).contains(categoryColumn);
     boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
 
     // 1. prepare
@@ -186,7 +195,7 @@ public final class CampaignDetector implements Serializable {
         .filter(col("content_type").isin(s.contentTypes().toArray()))
         .select(col("platform"), col("post_id"), col("account_id"), col("published_at"), col("title"),
             col("content"),
-            hasCategory ? col("category").cast("int").as("category") : lit(null).cast("int").as("category"),
+            hasCategory ? col(categoryColumn).cast("int").as("category") : lit(null).cast("int").as("category"),
             hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"))
         .withColumn("norm", normalize.apply(col("title"), col("content")))
         .filter(length(col("norm")).geq(s.minChars()))
@@ -216,8 +225,9 @@ public final class CampaignDetector implements Serializable {
 
     // 3. candidates
     t0 = System.nanoTime();
-    Dataset<Row> buckets = docs.select(col("doc_id"), posexplode(col("bands")).as(new String[] {"band", "h"}))
-        .groupBy("band", "h").agg(collect_list("doc_id").as("ids"))
+    // Band hashes are seeded with their band index, so the hash alone identifies (band, value).
+    Dataset<Row> buckets = docs.select(col("doc_id"), explode(col("bands")).as("h"))
+        .groupBy("h").agg(collect_list("doc_id").as("ids"))
         .filter(size(col("ids")).geq(2))
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(buckets);
