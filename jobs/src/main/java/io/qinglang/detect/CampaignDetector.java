@@ -226,9 +226,16 @@ public final class CampaignDetector implements Serializable {
     // 3. candidates
     t0 = System.nanoTime();
     // Band hashes are seeded with their band index, so the hash alone identifies (band, value).
-    Dataset<Row> buckets = docs.select(col("doc_id"), explode(col("bands")).as("h"))
+    // Most band values are unique: count them first (a cheap fixed-width aggregation), then gather
+    // the members of shared values only.
+    Dataset<Row> bandRows = docs.select(col("doc_id"), explode(col("bands")).as("h"));
+    Dataset<Row> shared = bandRows.groupBy("h").agg(count(lit(1)).as("n")).filter(col("n").geq(2)).select("h")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(shared);
+    long sharedValues = shared.count();
+    Dataset<Row> sharedSide = sharedValues <= 5_000_000 ? functions.broadcast(shared) : shared;
+    Dataset<Row> buckets = bandRows.join(sharedSide, "h")
         .groupBy("h").agg(collect_list("doc_id").as("ids"))
-        .filter(size(col("ids")).geq(2))
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(buckets);
     Row bucketStats = buckets.agg(count(lit(1)), functions.sum(when(size(col("ids")).gt(s.maxBucketSize()), 1)
@@ -365,8 +372,13 @@ public final class CampaignDetector implements Serializable {
         lit(null).cast("int").as("start"),
         lit(null).cast("int").as("end"),
         lit(ATTACK_SCORE).as("score"))).cast(EvidenceSchema.ARRAY);
-    Dataset<Row> memberEvidence = clustered.select("cluster_doc", "platform", "post_id")
-        .join(clusters.filter(col("is_attack")).select("cluster_doc", "cluster_id", "posts", "reason"), "cluster_doc")
+    // Evidence goes to the negative posts of the attack's densest window, not to everything chained in.
+    Dataset<Row> memberEvidence = clustered.select("cluster_doc", "platform", "post_id", "published_at", "negative")
+        .join(clusters.filter(col("is_attack"))
+            .select("cluster_doc", "cluster_id", "posts", "reason", "window_start", "window_end"), "cluster_doc")
+        .filter(col("negative")
+            .and(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND"))))
+            .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
         .select(col("platform"), col("post_id"), evidence.as(COLUMN));
     Dataset<Row> table = clusters.drop("cluster_doc");
     return new Result(table, memberEvidence, timings, counts, cached);

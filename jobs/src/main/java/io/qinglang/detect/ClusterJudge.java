@@ -15,13 +15,15 @@ import java.util.Map;
  *   <li>Coordination: some window of {@code window-hours} hours holds posts from at least
  *       {@code min-accounts} distinct accounts on at least {@code min-platforms} platforms (the
  *       densest such window is reported; found with two pointers over the members sorted by time).</li>
- *   <li>Hostility: at least {@code negative-share} of the member posts are negative toward an
+ *   <li>Hostility: at least {@code negative-share} of the posts in that window are negative toward an
  *       enterprise or a person (the classifier's category when the post has one, else the stance
  *       lexicon), and the cluster names a target: a registry enterprise or a person word (董事长,
  *       老板 ...).</li>
  * </ol>
- * A cluster whose earliest post comes from an official registry account (fans and media reposting
- * an announcement) is never an attack.
+ * A cluster whose densest window starts with a post of an official registry account (fans and media
+ * reposting an announcement) is never an attack. Negativity and origin are judged inside the window
+ * because a connected component can also hold older or unrelated posts chained in through a shared
+ * sentence; for the same reason only the window's negative posts receive category-9 evidence.
  */
 public final class ClusterJudge implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -65,6 +67,8 @@ public final class ClusterJudge implements Serializable {
     boolean bestMeets = false;
     long bestStart = 0;
     long bestEnd = 0;
+    int bestFrom = 0;
+    int bestTo = 0;
     int j = 0;
     for (int i = 0; i < sorted.size(); i++) {
       Member left = sorted.get(i);
@@ -83,34 +87,39 @@ public final class ClusterJudge implements Serializable {
         bestMeets = meets;
         bestStart = left.atMillis();
         bestEnd = sorted.get(j - 1).atMillis();
+        bestFrom = i;
+        bestTo = j;
       }
       decrement(accounts, left.platform() + ":" + left.accountId());
       decrement(platforms, left.platform());
     }
-    long negatives = members.stream().filter(Member::negative).count();
-    double share = members.isEmpty() ? 0 : (double) negatives / members.size();
-    boolean officialOrigin = !sorted.isEmpty() && sorted.get(0).official();
+    // Negativity and origin are judged on the densest window: a component can also hold older or
+    // unrelated posts chained in through a shared sentence.
+    List<Member> window = sorted.subList(bestFrom, bestTo);
+    long negatives = window.stream().filter(Member::negative).count();
+    double share = window.isEmpty() ? 0 : (double) negatives / window.size();
+    boolean officialOrigin = !window.isEmpty() && window.get(0).official();
     boolean hostile = share >= negativeShare && target != null;
-    String window = String.format(Locale.ROOT, "%d accounts on %d platforms within %.1f h", bestAccounts, bestPlatforms,
+    String burst = String.format(Locale.ROOT, "%d accounts on %d platforms within %.1f h", bestAccounts, bestPlatforms,
         (bestEnd - bestStart) / 3_600_000.0);
-    String stance = String.format(Locale.ROOT, "%.0f%% negative", share * 100) + (stanceNote == null ? "" : " ("
-        + stanceNote + ")");
+    String stance = String.format(Locale.ROOT, "%.0f%% of them negative", share * 100) + (stanceNote == null ? ""
+        : " (" + stanceNote + ")");
     String reason;
     boolean attack = false;
     if (officialOrigin) {
       reason = "not an attack: the first post comes from an official account (reposts of an announcement); "
-          + window + "; " + stance;
+          + burst + "; " + stance;
     } else if (!bestMeets) {
-      reason = "not coordinated: at most " + window + " (needs " + minAccounts + " accounts on " + minPlatforms
+      reason = "not coordinated: at most " + burst + " (needs " + minAccounts + " accounts on " + minPlatforms
           + " platforms within " + trim(windowMillis / 3_600_000.0) + " h); " + stance;
     } else if (share < negativeShare) {
-      reason = "not an attack: coordinated (" + window + ") but " + stance + " (needs "
+      reason = "not an attack: coordinated (" + burst + ") but " + stance + " (needs "
           + String.format(Locale.ROOT, "%.0f%%", negativeShare * 100) + ")";
     } else if (target == null) {
-      reason = "not an attack: coordinated (" + window + ") and " + stance + " but names no enterprise or person";
+      reason = "not an attack: coordinated (" + burst + ") and " + stance + " but names no enterprise or person";
     } else {
       attack = hostile;
-      reason = "coordinated attack: " + window + "; " + stance + "; target " + target;
+      reason = "coordinated attack: " + burst + "; " + stance + "; target " + target;
     }
     return new Verdict(attack, bestAccounts, bestPlatforms, bestStart, bestEnd, share, reason);
   }

@@ -54,6 +54,8 @@ class CampaignDetectorTest {
     for (int i = 0; i < attack.length; i++) {
       rows.add(post("a" + i, PLATFORMS[i % 3], "troll_" + i, i * 0.4, attack[i]));
     }
+    // The same text posted once ten days earlier: in the cluster, outside the burst, so no evidence.
+    rows.add(post("old", "weibo", "troll_early", -240, attack[0]));
     // B: fans reposting an official announcement.
     rows.add(post("f0", "weibo", "byd_official", -1, "比亚迪第500万辆新能源汽车今天正式下线，感谢每一位用户的支持与信任！"));
     for (int i = 1; i <= 6; i++) {
@@ -131,8 +133,8 @@ class CampaignDetectorTest {
   void theAttackOnAnEnterprise() {
     Row a = cluster("troll_");
     assertTrue((boolean) a.getAs("is_attack"));
-    assertEquals(7L, (long) a.getAs("posts"));
-    assertEquals(7L, (long) a.getAs("accounts"));
+    assertEquals(8L, (long) a.getAs("posts"));
+    assertEquals(8L, (long) a.getAs("accounts"));
     assertEquals(List.of("douyin", "toutiao", "weibo"), a.getList(a.fieldIndex("platforms")));
     assertEquals(List.of("E0002"), a.getList(a.fieldIndex("enterprise_ids")));
     assertEquals(1.0, (double) a.getAs("negative_share"));
@@ -141,7 +143,8 @@ class CampaignDetectorTest {
     assertTrue(reason.startsWith("coordinated attack: 7 accounts on 3 platforms within 2.4 h"), reason);
     assertTrue(reason.contains("lexicon: 垃圾") && reason.endsWith("target E0002"), reason);
     assertTrue(((String) a.getAs("cluster_id")).matches("cc-[0-9a-f]{16}"));
-    assertEquals(Timestamp.from(T0), a.getAs("first_at"));
+    assertEquals(Timestamp.from(T0.minusSeconds(240 * 3600)), a.getAs("first_at"));
+    assertEquals(Timestamp.from(T0), a.getAs("window_start"));
   }
 
   @Test
@@ -170,7 +173,8 @@ class CampaignDetectorTest {
   void membersOfAttacksGetCategoryNineEvidence() {
     List<Row> evidence = result.memberEvidence().collectAsList();
     assertEquals(12, evidence.size());
-    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[ap][0-9]")));
+    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[ap][0-9]")),
+        "members of the burst only (not the post ten days earlier)");
     Row a0 = evidence.stream().filter(e -> e.getAs("post_id").equals("a0")).findFirst().orElseThrow();
     Row ev = (Row) a0.getList(2).get(0);
     assertEquals("coordination", ev.getAs("source"));

@@ -59,7 +59,7 @@ class ClusterJudgeTest {
   void neutralOrPositiveClustersAreNotAttacks() {
     ClusterJudge.Verdict v = J.judge(spread(6, 3, H, false), "E0002", null);
     assertFalse(v.attack());
-    assertTrue(v.reason().contains("0% negative"), v.reason());
+    assertTrue(v.reason().contains("0% of them negative"), v.reason());
   }
 
   @Test
@@ -67,6 +67,19 @@ class ClusterJudgeTest {
     ClusterJudge.Verdict v = J.judge(spread(6, 3, H, true), null, null);
     assertFalse(v.attack());
     assertTrue(v.reason().contains("names no enterprise or person"), v.reason());
+  }
+
+  @Test
+  void theBurstDecidesNotWhatIsChainedIn() {
+    // A hostile burst, plus a dozen older friendly posts that share a sentence with it.
+    List<Member> m = spread(6, 3, H / 2, true);
+    for (int i = 0; i < 12; i++) {
+      m.add(new Member(-(30 + i * 50) * H, "zhihu", "old" + i, false, i == 11));
+    }
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertTrue(v.attack(), v.reason());
+    assertEquals(1.0, v.negativeShare());
+    assertEquals(0L, v.windowStartMillis());
   }
 
   @Test
