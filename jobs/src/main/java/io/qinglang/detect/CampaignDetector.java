@@ -110,6 +110,12 @@ public final class CampaignDetector implements Serializable {
   private static final StructType STANCE = new StructType()
       .add("negative", DataTypes.BooleanType, false)
       .add("word", DataTypes.StringType, true);
+  private static final StructType COHESION = new StructType()
+      .add("ok", DataTypes.BooleanType, false)
+      .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
+      .add("accounts", DataTypes.IntegerType, false)
+      .add("platforms", DataTypes.IntegerType, false)
+      .add("posts", DataTypes.IntegerType, false);
   private static final StructType VERDICT = new StructType()
       .add("is_attack", DataTypes.BooleanType, false)
       .add("window_accounts", DataTypes.IntegerType, false)
@@ -325,7 +331,7 @@ public final class CampaignDetector implements Serializable {
         collect_list(struct(col("published_at"), col("platform"), col("account_id"), col("negative"),
             col("official"), col("category"), col("stance.word").as("word"))).as("members"),
         flatten(collect_list(coalesce(col("enterprise_ids"), array().cast("array<string>")))).as("ents"));
-    Dataset<Row> clusters = grouped
+    Dataset<Row> judged = grouped
         .join(pairsPerCluster, grouped.col("cluster_doc").equalTo(pairsPerCluster.col("cluster_doc")), "left")
         .drop(pairsPerCluster.col("cluster_doc"))
         .withColumn("v", judge.apply(col("members"), col("first_text"), col("ents")))
@@ -351,6 +357,46 @@ public final class CampaignDetector implements Serializable {
             lit(Timestamp.from(now)).as("detected_at"),
             col("cluster_doc"))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(judged);
+
+    // Attack candidates are confirmed only when their window's posts are near-duplicates of each
+    // other directly (through verified pairs or identical text), not merely chained through others.
+    Dataset<Row> attackCandidates = judged.filter(col("is_attack"))
+        .select(col("cluster_doc").as("cand_doc"), col("window_start"), col("window_end"));
+    Dataset<Row> windowPosts = clustered
+        .join(attackCandidates, clustered.col("cluster_doc").equalTo(attackCandidates.col("cand_doc")))
+        .filter(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND")))
+            .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
+        .select("cluster_doc", "doc_id", "platform", "post_id", "account_id", "negative")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(windowPosts);
+    Dataset<Row> windowDocs = windowPosts.select("cluster_doc", "doc_id").distinct();
+    Dataset<Row> da = windowDocs.select(col("cluster_doc").as("ca"), col("doc_id").as("da"));
+    Dataset<Row> db = windowDocs.select(col("cluster_doc").as("cb"), col("doc_id").as("db"));
+    Dataset<Row> windowEdges = edges.join(da, col("src").equalTo(col("da")))
+        .join(db, col("dst").equalTo(col("db")).and(col("ca").equalTo(col("cb"))))
+        .groupBy(col("ca").as("edge_doc")).agg(collect_list(array(col("src"), col("dst"))).as("wedges"));
+    UserDefinedFunction cohesionUdf = functions.udf((UDF2<scala.collection.Seq<Row>,
+        scala.collection.Seq<scala.collection.Seq<Long>>, Row>) (ps, es) -> self.value().cohesion(ps, es), COHESION);
+    Dataset<Row> cohesion = windowPosts
+        .groupBy("cluster_doc").agg(collect_list(struct(col("doc_id"), col("platform"), col("account_id"),
+            coalesce(col("negative"), lit(false)))).as("wposts"))
+        .join(windowEdges, col("cluster_doc").equalTo(col("edge_doc")), "left")
+        .select(col("cluster_doc").as("coh_doc"), cohesionUdf.apply(col("wposts"), col("wedges")).as("coh"));
+    Column confirmed = coalesce(col("coh.ok"), lit(false));
+    Dataset<Row> clusters = judged.join(cohesion, judged.col("cluster_doc").equalTo(cohesion.col("coh_doc")), "left")
+        .withColumn("reason", when(col("is_attack").and(confirmed),
+                concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" directly similar posts from "),
+                    col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
+                    lit(" platforms")))
+            .when(col("is_attack"), concat(lit("not an attack: the burst's posts are alike only through other posts "
+                + "(largest group of directly similar posts: "), col("coh.accounts").cast("string"), lit(" accounts on "),
+                col("coh.platforms").cast("string"), lit(" platforms); was: "), col("reason")))
+            .otherwise(col("reason")))
+        .withColumn("attack_docs", when(col("is_attack").and(confirmed), col("coh.doc_ids")))
+        .withColumn("is_attack", col("is_attack").and(confirmed))
+        .drop("coh_doc", "coh")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(clusters);
     Row clusterStats = clusters.agg(count(lit(1)), functions.sum(when(col("is_attack"), 1).otherwise(0)),
         functions.sum(when(col("is_attack"), col("posts")).otherwise(0L))).first();
@@ -372,15 +418,14 @@ public final class CampaignDetector implements Serializable {
         lit(null).cast("int").as("start"),
         lit(null).cast("int").as("end"),
         lit(ATTACK_SCORE).as("score"))).cast(EvidenceSchema.ARRAY);
-    // Evidence goes to the negative posts of the attack's densest window, not to everything chained in.
-    Dataset<Row> memberEvidence = clustered.select("cluster_doc", "platform", "post_id", "published_at", "negative")
-        .join(clusters.filter(col("is_attack"))
-            .select("cluster_doc", "cluster_id", "posts", "reason", "window_start", "window_end"), "cluster_doc")
-        .filter(col("negative")
-            .and(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND"))))
-            .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
+    // Evidence goes to the negative posts of the attack's cohesive group, not to everything chained in.
+    Dataset<Row> attackDocs = clusters.filter(col("is_attack"))
+        .select(col("cluster_doc").as("att_doc"), col("cluster_id"), col("posts"), col("reason"),
+            explode(col("attack_docs")).as("att_doc_id"));
+    Dataset<Row> memberEvidence = windowPosts.filter(coalesce(col("negative"), lit(false)))
+        .join(attackDocs, col("cluster_doc").equalTo(col("att_doc")).and(col("doc_id").equalTo(col("att_doc_id"))))
         .select(col("platform"), col("post_id"), evidence.as(COLUMN));
-    Dataset<Row> table = clusters.drop("cluster_doc");
+    Dataset<Row> table = clusters.drop("cluster_doc", "attack_docs");
     return new Result(table, memberEvidence, timings, counts, cached);
   }
 
@@ -420,6 +465,22 @@ public final class CampaignDetector implements Serializable {
       out[i++] = it.next();
     }
     return out;
+  }
+
+  /** Checks an attack window's cohesion (runs on executors). */
+  Row cohesion(scala.collection.Seq<Row> postsSeq, scala.collection.Seq<scala.collection.Seq<Long>> edgesSeq) {
+    List<ClusterJudge.WindowPost> posts = new ArrayList<>();
+    for (Row r : JavaConverters.seqAsJavaList(postsSeq)) {
+      posts.add(new ClusterJudge.WindowPost(r.getLong(0), r.getString(1), r.getString(2), r.getBoolean(3)));
+    }
+    List<long[]> edges = new ArrayList<>();
+    if (edgesSeq != null) {
+      for (scala.collection.Seq<Long> e : JavaConverters.seqAsJavaList(edgesSeq)) {
+        edges.add(new long[] {e.apply(0), e.apply(1)});
+      }
+    }
+    ClusterJudge.Cohesion c = new ClusterJudge(settings).cohesion(posts, edges);
+    return RowFactory.create(c.ok(), new ArrayList<>(c.docIds()), c.accounts(), c.platforms(), c.posts());
   }
 
   /** Judges one cluster (runs on executors). */

@@ -23,7 +23,9 @@ import java.util.Map;
  * A cluster whose densest window starts with a post of an official registry account (fans and media
  * reposting an announcement) is never an attack. Negativity and origin are judged inside the window
  * because a connected component can also hold older or unrelated posts chained in through a shared
- * sentence; for the same reason only the window's negative posts receive category-9 evidence.
+ * sentence. For the same reason an attack is confirmed by {@link #cohesion}: the window's posts must
+ * form a group that meets the thresholds through direct near-duplicate pairs, and only that group's
+ * negative posts receive category-9 evidence.
  */
 public final class ClusterJudge implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -122,6 +124,73 @@ public final class ClusterJudge implements Serializable {
       reason = "coordinated attack: " + burst + "; " + stance + "; target " + target;
     }
     return new Verdict(attack, bestAccounts, bestPlatforms, bestStart, bestEnd, share, reason);
+  }
+
+  /** A post of an attack's window, with its distinct text. */
+  public record WindowPost(long docId, String platform, String accountId, boolean negative) {}
+
+  /** The largest group of the window's posts that are near-duplicates of each other directly. */
+  public record Cohesion(boolean ok, List<Long> docIds, int accounts, int platforms, int posts, double negativeShare) {}
+
+  /**
+   * Checks that the window's posts are near-duplicates of each other, not only through posts outside
+   * the window (a connected component chains texts that share one sentence): groups the window's
+   * texts by the verified pairs among them ({@code edges}, doc ids; identical texts share a doc id)
+   * and keeps the group with the most accounts that still meets the account, platform and
+   * negativity thresholds.
+   */
+  public Cohesion cohesion(List<WindowPost> posts, List<long[]> edges) {
+    Map<Long, Long> parent = new HashMap<>();
+    for (WindowPost p : posts) {
+      parent.put(p.docId(), p.docId());
+    }
+    for (long[] e : edges) {
+      if (parent.containsKey(e[0]) && parent.containsKey(e[1])) {
+        long a = root(parent, e[0]);
+        long b = root(parent, e[1]);
+        if (a != b) {
+          parent.put(Math.max(a, b), Math.min(a, b));
+        }
+      }
+    }
+    Map<Long, List<WindowPost>> groups = new HashMap<>();
+    for (WindowPost p : posts) {
+      groups.computeIfAbsent(root(parent, p.docId()), k -> new java.util.ArrayList<>()).add(p);
+    }
+    Cohesion best = new Cohesion(false, List.of(), 0, 0, 0, 0);
+    for (List<WindowPost> g : groups.values()) {
+      java.util.Set<String> accounts = new java.util.HashSet<>();
+      java.util.Set<String> platforms = new java.util.HashSet<>();
+      java.util.Set<Long> docs = new java.util.TreeSet<>();
+      int negative = 0;
+      for (WindowPost p : g) {
+        accounts.add(p.platform() + ":" + p.accountId());
+        platforms.add(p.platform());
+        docs.add(p.docId());
+        negative += p.negative() ? 1 : 0;
+      }
+      double share = (double) negative / g.size();
+      boolean ok = accounts.size() >= minAccounts && platforms.size() >= minPlatforms && share >= negativeShare;
+      boolean better = (ok && !best.ok()) || (ok == best.ok() && (accounts.size() > best.accounts()
+          || (accounts.size() == best.accounts() && platforms.size() > best.platforms())));
+      if (better) {
+        best = new Cohesion(ok, List.copyOf(docs), accounts.size(), platforms.size(), g.size(), share);
+      }
+    }
+    return best;
+  }
+
+  private static long root(Map<Long, Long> parent, long x) {
+    long r = x;
+    while (parent.get(r) != r) {
+      r = parent.get(r);
+    }
+    while (parent.get(x) != r) {
+      long next = parent.get(x);
+      parent.put(x, r);
+      x = next;
+    }
+    return r;
   }
 
   private static void decrement(Map<String, Integer> map, String key) {

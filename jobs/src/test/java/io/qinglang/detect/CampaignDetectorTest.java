@@ -141,7 +141,8 @@ class CampaignDetectorTest {
     assertEquals(7, (int) a.getAs("window_accounts"));
     String reason = a.getAs("reason");
     assertTrue(reason.startsWith("coordinated attack: 7 accounts on 3 platforms within 2.4 h"), reason);
-    assertTrue(reason.contains("lexicon: 垃圾") && reason.endsWith("target E0002"), reason);
+    assertTrue(reason.contains("lexicon: 垃圾") && reason.contains("target E0002;"), reason);
+    assertTrue(reason.endsWith("7 directly similar posts from 7 accounts on 3 platforms"), reason);
     assertTrue(((String) a.getAs("cluster_id")).matches("cc-[0-9a-f]{16}"));
     assertEquals(Timestamp.from(T0.minusSeconds(240 * 3600)), a.getAs("first_at"));
     assertEquals(Timestamp.from(T0), a.getAs("window_start"));

@@ -83,6 +83,26 @@ class ClusterJudgeTest {
   }
 
   @Test
+  void aBurstMustBeAlikeDirectlyNotThroughOtherPosts() {
+    List<ClusterJudge.WindowPost> posts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      posts.add(new ClusterJudge.WindowPost(100 + i, "p" + (i % 3), "a" + i, true));
+    }
+    posts.add(new ClusterJudge.WindowPost(100, "p9", "a9", true)); // an identical copy of text 100
+    // Pairs only inside three couples (the rest were linked through texts outside the window).
+    ClusterJudge.Cohesion loose = J.cohesion(posts, List.of(new long[] {100, 101}, new long[] {102, 103},
+        new long[] {104, 105}, new long[] {104, 999}));
+    assertFalse(loose.ok());
+    assertEquals(3, loose.accounts(), "a0, a1 and the copy's a9");
+    ClusterJudge.Cohesion tight = J.cohesion(posts, List.of(new long[] {100, 101}, new long[] {101, 102},
+        new long[] {102, 103}, new long[] {103, 104}, new long[] {105, 100}));
+    assertTrue(tight.ok());
+    assertEquals(List.of(100L, 101L, 102L, 103L, 104L, 105L), tight.docIds());
+    assertEquals(7, tight.accounts());
+    assertEquals(4, tight.platforms());
+  }
+
+  @Test
   void repostsOfAnOfficialAnnouncementAreNotAttacks() {
     List<Member> m = spread(6, 3, H, true);
     m.add(new Member(-H, "weibo", "byd_official", false, true));
