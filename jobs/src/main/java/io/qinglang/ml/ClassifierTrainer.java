@@ -60,7 +60,9 @@ public final class ClassifierTrainer {
     String[] entries = RegistryMatcher.entries(registry);
     Map<Integer, Long> counts = labelCounts(labelled);
     progress.accept("labelled posts per category: " + counts);
-    Dataset<Row> weighted = withWeights(labelled, counts, s);
+    // As many partitions as cores: even work while preparing, few tasks per optimizer iteration.
+    int partitions = Math.max(1, labelled.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> weighted = withWeights(labelled, counts, s).repartition(partitions);
 
     List<PipelineStage> stages = ClassifierPipeline.featureStages(s, s.cues(), entries);
     stages.add(ClassifierPipeline.classifier(s, s.balancedWeights()));

@@ -57,7 +57,8 @@ public final class ModelComparison {
       List<ClassifierSettings.ModelType> types, Consumer<String> progress) {
     String[] entries = RegistryMatcher.entries(registry);
     Map<Integer, Long> counts = ClassifierTrainer.labelCounts(labelled);
-    Dataset<Row> weighted = ClassifierTrainer.withWeights(labelled, counts, s);
+    int partitions = Math.max(1, labelled.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> weighted = ClassifierTrainer.withWeights(labelled, counts, s).repartition(partitions);
     List<PipelineStage> features = ClassifierPipeline.featureStages(s, s.cues(), entries);
     int prefix = 0;
     while (prefix < features.size() && !(features.get(prefix) instanceof Estimator)) {

@@ -1,6 +1,8 @@
 package io.qinglang.text;
 
-import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
+import com.hankcs.hanlp.seg.NShort.NShortSegment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
@@ -26,7 +28,7 @@ import org.apache.logging.log4j.Logger;
 public final class Segmenters {
   private static final Logger LOG = LogManager.getLogger(Segmenters.class);
   /** Algorithms available in HanLP portable without extra model files. */
-  public static final Set<String> ALGORITHMS = Set.of("viterbi", "dijkstra");
+  public static final Set<String> ALGORITHMS = Set.of("viterbi", "dijkstra", "nshort");
 
   private Segmenters() {}
 
@@ -55,7 +57,12 @@ public final class Segmenters {
         dictionary.insert(w, "nz 1000");
       }
     }
-    Segment segment = HanLP.newSegment(algorithm)
+    Segment base = switch (algorithm) {
+      case "dijkstra" -> new DijkstraSegment();
+      case "nshort" -> new NShortSegment();
+      default -> new ViterbiSegment();
+    };
+    Segment segment = base
         .enablePartOfSpeechTagging(true)
         .enableNameRecognize(recognizePersons)
         .enableCustomDictionary(dictionary);
