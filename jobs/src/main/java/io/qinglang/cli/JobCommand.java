@@ -1,6 +1,7 @@
 package io.qinglang.cli;
 
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.run.ExecutorTaskCounter;
 import io.qinglang.run.JobRun;
 import io.qinglang.run.JobStats;
 import io.qinglang.spark.SparkSessions;
@@ -57,11 +58,16 @@ public abstract class JobCommand implements Callable<Integer> {
     Instant started = Instant.now();
     String runId = JobRun.newRunId(command, started);
     SparkSession spark = SparkSessions.forJob(config);
+    ExecutorTaskCounter tasks = new ExecutorTaskCounter();
+    spark.sparkContext().addSparkListener(tasks);
     Warehouse warehouse = new Warehouse(config.warehouse());
     LOG.info("{} run {} on {} (warehouse {})", command, runId, spark.sparkContext().master(), warehouse.location());
     JobStats stats = JobStats.NONE;
     try {
       stats = run(new JobContext(spark, config, warehouse, runId, started));
+      spark.sparkContext().removeSparkListener(tasks);
+      stats = stats.withDetail("tasks_per_executor", tasks.summary());
+      LOG.info("tasks per executor: {}", tasks.summary());
       record(spark, warehouse, new JobRun(runId, command, arguments(), started, Instant.now(), JobRun.SUCCEEDED,
           inputFiles(), stats, null));
       PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.spark.SparkSessions;
 import io.qinglang.table.Warehouse;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,7 +53,16 @@ public final class SqlCommand implements Callable<Integer> {
     QinglangConfig config = common.load();
     SparkSession spark = SparkSessions.forJob(config);
     new Warehouse(config.warehouse()).registerTables(spark);
-    Dataset<Row> result = spark.sql(statement);
+    Dataset<Row> result;
+    try {
+      result = spark.sql(statement);
+    } catch (Exception e) {
+      // A statement that does not parse or names unknown tables or columns is the user's input error.
+      if (e instanceof AnalysisException a) {
+        throw new ConfigException("STATEMENT: " + a.getSimpleMessage().replace('\n', ' '));
+      }
+      throw e;
+    }
     ResultPrinter.print(result.schema(), result.toLocalIterator(), format, spec.commandLine().getOut(), limit);
     return 0;
   }
