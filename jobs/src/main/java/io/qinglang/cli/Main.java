@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         ScoreCommand.class,
         EvaluateCommand.class,
+        BenchScoreCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the job failed (see the error; job_runs has a failed row)",

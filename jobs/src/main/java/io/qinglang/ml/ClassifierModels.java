@@ -11,7 +11,6 @@ import org.apache.spark.ml.classification.LinearSVCModel;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.classification.NaiveBayesModel;
 import org.apache.spark.ml.classification.OneVsRestModel;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Matrix;
 
@@ -55,8 +54,7 @@ public final class ClassifierModels {
     List<String> names = new ArrayList<>();
     for (String block : assembler.getInputCols()) {
       switch (block) {
-        case "term_features" -> names.addAll(vocabulary(model, "terms", "word:"));
-        case "char_features" -> names.addAll(vocabulary(model, "char_ngrams", "char:"));
+        case "term_features", "char_features" -> names.addAll(vocabulary(model, block));
         case "cue_features" -> names.addAll(List.of(CueLexiconFeatures.featureNames()));
         case "structured_features" -> names.addAll(List.of(StructuredFeatures.featureNames()));
         default -> throw new IllegalArgumentException("unknown feature block " + block);
@@ -65,17 +63,13 @@ public final class ClassifierModels {
     return names.toArray(new String[0]);
   }
 
-  private static List<String> vocabulary(PipelineModel model, String inputCol, String prefix) {
+  private static List<String> vocabulary(PipelineModel model, String outputCol) {
     for (Transformer t : model.stages()) {
-      if (t instanceof CountVectorizerModel cv && cv.getInputCol().equals(inputCol)) {
-        List<String> out = new ArrayList<>();
-        for (String term : cv.vocabulary()) {
-          out.add(prefix + term);
-        }
-        return out;
+      if (t instanceof NGramTfIdfModel m && m.getOutputCol().equals(outputCol)) {
+        return List.of(NGramTfIdfModel.names(m.getVocabulary(), m.getSource()));
       }
     }
-    throw new IllegalArgumentException("the model has no vocabulary for " + inputCol);
+    throw new IllegalArgumentException("the model has no vocabulary for " + outputCol);
   }
 
   /**

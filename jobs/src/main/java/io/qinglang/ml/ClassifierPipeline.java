@@ -10,23 +10,17 @@ import org.apache.spark.ml.classification.LinearSVC;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.NaiveBayes;
 import org.apache.spark.ml.classification.OneVsRest;
-import org.apache.spark.ml.feature.CountVectorizer;
-import org.apache.spark.ml.feature.IDF;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.Normalizer;
-import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.VectorAssembler;
 
 /**
  * The classifier's pipeline: post text, normalization, HanLP tokens (registry names as {@code <ENT>}),
- * word n-grams and character n-grams with TF-IDF (vocabularies, so that evidence can name the
- * terms), cue-lexicon counts and structured features, assembled into one vector for the
- * classifier. Calibration and decision stages are appended after fitting ({@link ClassifierTrainer}).
+ * word n-grams and character n-grams as TF-IDF vectors over learned vocabularies (so that evidence
+ * can name the terms), cue-lexicon counts and structured features, assembled into one vector for
+ * the classifier. Calibration and decision stages are appended after fitting ({@link ClassifierTrainer}).
  *
- * <p>Columns it adds: text, norm_text, tokens, masked_text, word_ngrams, terms, char_ngrams,
- * term_tf, term_tfidf, term_features, char_tf, char_tfidf, char_features, cue_features,
- * structured_features, features, raw_prediction, model_prediction (and raw_probability for the
- * classifiers that have one).
+ * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features,
+ * term_features, char_features, features, raw_prediction (and model_prediction, raw_probability
+ * while training).
  */
 public final class ClassifierPipeline {
   public static final String LABEL = "label";
@@ -58,33 +52,18 @@ public final class ClassifierPipeline {
         .setStopWords(s.stopwords()).setCustomWords(new CueLexicon(cues).phrases());
     tokenizer.setRegistryEntries(registryEntries);
     stages.add(tokenizer);
-    // Word n-grams: tokens, plus pairs (and triples) of neighbouring tokens.
-    StringBuilder terms = new StringBuilder("concat(tokens");
-    for (int n = 2; n <= s.wordNgrams(); n++) {
-      stages.add(new NGram().setN(n).setInputCol("tokens").setOutputCol("word_" + n + "grams"));
-      terms.append(", word_").append(n).append("grams");
-    }
-    terms.append(")");
-    stages.add(new SQLTransformer().setStatement("SELECT *, " + terms + " AS terms FROM __THIS__"));
-    boolean chars = s.charNgramMax() > 0;
-    if (chars) {
-      stages.add(new CharNGrams().setInputCol("masked_text").setOutputCol("char_ngrams")
-          .setMinN(s.charNgramMin()).setMaxN(s.charNgramMax()));
-    }
     stages.add(new CueLexiconFeatures().setInputCol("norm_text").setOutputCol("cue_features").setCues(cues));
     stages.add(new StructuredFeatures().setContentTypeCol("content_type").setTitleCol("title")
         .setInputCol("norm_text").setOutputCol("structured_features"));
     // Everything above is a plain Transformer (text preparation, computed once while training);
     // the vocabularies and IDF weights below are fitted.
-    stages.add(new CountVectorizer().setInputCol("terms").setOutputCol("term_tf")
-        .setVocabSize(s.wordVocabulary()).setMinDF(s.minDocFreq()));
-    stages.add(new IDF().setInputCol("term_tf").setOutputCol("term_tfidf"));
-    stages.add(new Normalizer().setP(2).setInputCol("term_tfidf").setOutputCol("term_features"));
+    stages.add(new NGramTfIdf().setInputCol("tokens").setOutputCol("term_features").setSource("words")
+        .setMinN(1).setMaxN(s.wordNgrams()).setVocabSize(s.wordVocabulary()).setMinDF(s.minDocFreq()));
+    boolean chars = s.charNgramMax() > 0;
     if (chars) {
-      stages.add(new CountVectorizer().setInputCol("char_ngrams").setOutputCol("char_tf")
-          .setVocabSize(s.charVocabulary()).setMinDF(s.minDocFreq()));
-      stages.add(new IDF().setInputCol("char_tf").setOutputCol("char_tfidf"));
-      stages.add(new Normalizer().setP(2).setInputCol("char_tfidf").setOutputCol("char_features"));
+      stages.add(new NGramTfIdf().setInputCol("masked_text").setOutputCol("char_features").setSource("chars")
+          .setMinN(s.charNgramMin()).setMaxN(s.charNgramMax()).setVocabSize(s.charVocabulary())
+          .setMinDF(s.minDocFreq()));
     }
     List<String> blocks = new ArrayList<>(new LinkedHashSet<>(BLOCKS));
     if (!chars) {

@@ -26,7 +26,6 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -127,7 +126,15 @@ public final class ClassifierTrainer {
     prepared.unpersist();
 
     List<Transformer> all = new ArrayList<>(prep);
-    all.addAll(List.of(finalFit.stages()));
+    for (Transformer t : finalFit.stages()) {
+      // Scoring reads the raw scores only: no need to compute the classifier's own probability and prediction.
+      if (t instanceof org.apache.spark.ml.classification.LogisticRegressionModel lr) {
+        lr.setProbabilityCol("").setPredictionCol("");
+      } else if (t instanceof org.apache.spark.ml.classification.NaiveBayesModel nb) {
+        nb.setProbabilityCol("").setPredictionCol("");
+      }
+      all.add(t);
+    }
     all.add(new SoftmaxCalibration().setRawCol(ClassifierPipeline.RAW).setOutputCol("probability")
         .setTemperature(temperature));
     all.add(new CategoryDecision().setProbabilityCol("probability").setThresholds(thresholds)
@@ -294,8 +301,8 @@ public final class ClassifierTrainer {
   static Map<String, Object> featureSizes(PipelineModel fitted) {
     Map<String, Object> sizes = new LinkedHashMap<>();
     for (Transformer t : fitted.stages()) {
-      if (t instanceof CountVectorizerModel cv) {
-        sizes.put(cv.getInputCol(), cv.vocabulary().length);
+      if (t instanceof NGramTfIdfModel m) {
+        sizes.put(m.getOutputCol(), m.getVocabulary().length);
       }
     }
     return sizes;

@@ -102,9 +102,11 @@ public final class EnterpriseLinker extends Transformer implements DefaultParams
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema(), true);
     String[] entries = getRegistryEntries();
+    String fingerprint = io.qinglang.text.JvmCache.fingerprint(entries);
+    // Raw or normalized text alike: char normalization is idempotent and names match in both spellings.
     UserDefinedFunction f = udf((UDF1<String, List<String>>) text ->
         entries.length == 0 || text == null ? List.of()
-            : RegistryMatcher.of(entries).enterpriseIds(CharNormalizer.normalize(text)),
+            : RegistryMatcher.of(entries, fingerprint).enterpriseIds(CharNormalizer.normalize(text)),
         DataTypes.createArrayType(DataTypes.StringType, false));
     return dataset.withColumn(getOutputCol(), f.apply(col(getInputCol())));
   }

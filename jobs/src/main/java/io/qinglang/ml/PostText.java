@@ -18,6 +18,11 @@ public final class PostText {
 
   private PostText() {}
 
+  /** {@link #SQL} as a column expression. */
+  public static org.apache.spark.sql.Column column() {
+    return org.apache.spark.sql.functions.expr(SQL);
+  }
+
   /** The pipeline stage that adds {@link #COLUMN}. */
   public static SQLTransformer stage() {
     return new SQLTransformer().setStatement("SELECT *, " + SQL + " AS " + COLUMN + " FROM __THIS__");

@@ -59,8 +59,7 @@ public final class ScoringPipeline {
   public static final String FIN_CLICKBAIT = "fin_clickbait";
   public static final String FIN_CLICKBAIT_PROB = "fin_clickbait_prob";
   /** Intermediate columns of the classifier pipeline that scoring drops. */
-  private static final List<String> INTERNAL = List.of("tokens", "masked_text", "word_2grams", "word_3grams",
-      "terms", "char_ngrams", "term_tf", "term_tfidf", "term_features", "char_tf", "char_tfidf", "char_features",
+  private static final List<String> INTERNAL = List.of("tokens", "masked_text", "term_features", "char_features",
       "cue_features", "structured_features", "features", "raw_prediction", "raw_probability", "probability",
       "model_prediction");
 
@@ -109,9 +108,13 @@ public final class ScoringPipeline {
           return explain.evidence(features, category, review, p, text);
         }, EvidenceSchema.ARRAY).apply(col("features"), col(CLASSIFIER_CATEGORY), col(CLASSIFIER_NEEDS_REVIEW),
         col(PROBABILITIES), col(PostText.COLUMN));
-    scored = scored.withColumn(Evidence.COLUMN, evidence);
+    // Only posts the classifier flags or sends to review get its evidence: the others skip the work.
+    scored = scored.withColumn(Evidence.COLUMN, when(col(CLASSIFIER_CATEGORY).notEqual(0)
+        .or(col(CLASSIFIER_NEEDS_REVIEW)), evidence).otherwise(org.apache.spark.sql.functions.array()
+        .cast(EvidenceSchema.ARRAY)));
 
-    scored = new EnterpriseLinker().setInputCol(PostText.COLUMN).setOutputCol(ENTERPRISE_IDS)
+    // Linking reads the normalized text (names are matched in both spellings, see RegistryMatcher).
+    scored = new EnterpriseLinker().setInputCol("norm_text").setOutputCol(ENTERPRISE_IDS)
         .withRegistryEntries(entries).transform(scored);
     scored = scored.drop(INTERNAL.stream().filter(c -> !Arrays.asList(posts.columns()).contains(c))
         .toArray(String[]::new));

@@ -22,6 +22,7 @@ public final class CueLexicon implements Serializable {
 
   private final String[] entries;
   private final String fingerprint;
+  private transient PhraseMatcher<int[]> matcher;
 
   public CueLexicon(List<String> entries) {
     this.entries = entries.toArray(new String[0]);
@@ -60,6 +61,15 @@ public final class CueLexicon implements Serializable {
   }
 
   private PhraseMatcher<int[]> matcher() {
+    PhraseMatcher<int[]> m = matcher;
+    if (m == null) {
+      m = build();
+      matcher = m;
+    }
+    return m;
+  }
+
+  private PhraseMatcher<int[]> build() {
     return JvmCache.get("cues", fingerprint, () -> {
       Map<String, LinkedHashSet<Integer>> byPhrase = new HashMap<>();
       for (String e : entries) {

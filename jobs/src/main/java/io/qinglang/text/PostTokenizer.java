@@ -37,7 +37,11 @@ public final class PostTokenizer implements Serializable {
   private final String[] stopWords;
   private final String[] customWords;
   private final String[] registryEntries;
+  private final String customWordsFingerprint;
+  private final String registryFingerprint;
   private transient Set<String> stopWordSet;
+  private transient Segment segment;
+  private transient RegistryMatcher registry;
 
   public PostTokenizer(String algorithm, boolean recognizePersons, List<String> dropNatures, List<String> stopWords,
       List<String> customWords, String[] registryEntries) {
@@ -47,6 +51,8 @@ public final class PostTokenizer implements Serializable {
     this.stopWords = stopWords.toArray(new String[0]);
     this.customWords = customWords.toArray(new String[0]);
     this.registryEntries = registryEntries.clone();
+    this.customWordsFingerprint = JvmCache.fingerprint(this.customWords);
+    this.registryFingerprint = JvmCache.fingerprint(this.registryEntries);
   }
 
   public Result tokenize(String normalized) {
@@ -55,9 +61,9 @@ public final class PostTokenizer implements Serializable {
     if (normalized == null || normalized.isEmpty()) {
       return new Result(tokens, "");
     }
-    Segment segment = Segmenters.get(algorithm, recognizePersons, List.of(customWords));
+    Segment segment = segmenter();
     List<RegistryMatcher.Mention> mentions = registryEntries.length == 0 ? List.of()
-        : RegistryMatcher.of(registryEntries).mentions(normalized);
+        : registry().mentions(normalized);
     int at = 0;
     int next = 0;
     Matcher atoms = ATOMS.matcher(normalized);
@@ -117,6 +123,25 @@ public final class PostTokenizer implements Serializable {
       }
       tokens.add(word.strip());
     }
+  }
+
+  /** This JVM's segmenter for these settings (looked up once per deserialized copy). */
+  private Segment segmenter() {
+    Segment s = segment;
+    if (s == null) {
+      s = Segmenters.get(algorithm, recognizePersons, List.of(customWords), customWordsFingerprint);
+      segment = s;
+    }
+    return s;
+  }
+
+  private RegistryMatcher registry() {
+    RegistryMatcher r = registry;
+    if (r == null) {
+      r = RegistryMatcher.of(registryEntries, registryFingerprint);
+      registry = r;
+    }
+    return r;
   }
 
   private boolean dropped(String nature) {

@@ -85,7 +85,12 @@ public final class RegistryMatcher {
 
   /** The matcher for these entries, built once per JVM. */
   public static RegistryMatcher of(String[] entries) {
-    return JvmCache.get("registry", JvmCache.fingerprint(entries), () -> new RegistryMatcher(entries));
+    return of(entries, JvmCache.fingerprint(entries));
+  }
+
+  /** As {@link #of(String[])} with the entries' fingerprint computed once by the caller. */
+  public static RegistryMatcher of(String[] entries, String fingerprint) {
+    return JvmCache.get("registry", fingerprint, () -> new RegistryMatcher(entries));
   }
 
   /** The registry as matcher entries, one per enterprise: "id TAB name|short|brand...". */

@@ -34,11 +34,17 @@ public final class Segmenters {
 
   /** The segmenter for these settings, built on first use in this JVM. */
   public static Segment get(String algorithm, boolean recognizePersons, List<String> customWords) {
+    return get(algorithm, recognizePersons, customWords, JvmCache.fingerprint(customWords));
+  }
+
+  /** As {@link #get(String, boolean, List)} with the word list's fingerprint computed once by the caller. */
+  public static Segment get(String algorithm, boolean recognizePersons, List<String> customWords,
+      String customWordsFingerprint) {
     String algo = algorithm.toLowerCase(Locale.ROOT);
     if (!ALGORITHMS.contains(algo)) {
       throw new IllegalArgumentException("segmenter '" + algorithm + "' is not one of " + ALGORITHMS);
     }
-    String key = algo + "|" + recognizePersons + "|" + JvmCache.fingerprint(customWords);
+    String key = algo + "|" + recognizePersons + "|" + customWordsFingerprint;
     return JvmCache.get("segmenter", key, () -> build(algo, recognizePersons, customWords));
   }
 

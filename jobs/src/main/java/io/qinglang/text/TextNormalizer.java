@@ -49,6 +49,7 @@ public final class TextNormalizer implements Serializable {
   private final String[] dodges;
   private final boolean maskNumbers;
   private final String fingerprint;
+  private transient PhraseMatcher<String> matcher;
 
   /**
    * @param dodges lexicon entries "variant TAB canonical"
@@ -109,6 +110,15 @@ public final class TextNormalizer implements Serializable {
   }
 
   private PhraseMatcher<String> dodgeMatcher() {
+    PhraseMatcher<String> m = matcher;
+    if (m == null) {
+      m = buildDodgeMatcher();
+      matcher = m;
+    }
+    return m;
+  }
+
+  private PhraseMatcher<String> buildDodgeMatcher() {
     return JvmCache.get("dodges", fingerprint, () -> {
       Map<String, String> map = new LinkedHashMap<>();
       for (String entry : dodges) {

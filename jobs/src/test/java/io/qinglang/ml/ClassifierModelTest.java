@@ -56,7 +56,7 @@ class ClassifierModelTest {
     return List.of(
         new ChineseNormalizer().setDodges(List.of("v信\t微信")).setMaskNumbers(false),
         tokenizer,
-        new CharNGrams().setMinN(1).setMaxN(2),
+        new NGramTfIdfModel().setVocabulary(new String[] {"黑公关", "<ENT>", "投诉"}).setIdf(new double[] {1.5, 0.2, 1.0}),
         new CueLexiconFeatures().setCues(List.of("7\t黑公关", "0\t投诉")),
         new StructuredFeatures(),
         new SoftmaxCalibration().setRawCol("cue_features").setTemperature(0.1),
@@ -110,7 +110,8 @@ class ClassifierModelTest {
     for (Transformer t : stages) {
       d = t.transform(d);
     }
-    return d.drop("structured_features", "cue_features", "probability").orderBy("post_id").collectAsList();
+    return d.drop("structured_features", "cue_features", "probability", "term_features").orderBy("post_id")
+        .collectAsList();
   }
 
   @Test
@@ -118,7 +119,9 @@ class ClassifierModelTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new HanLpTokenizer().setSegmenter("crf"));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new CharNGrams().setMinN(0));
+        () -> new NGramTfIdf().setMinN(0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new NGramTfIdf().setSource("bytes"));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new CueLexiconFeatures().setCues(List.of("11\t黑公关")));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
