@@ -77,7 +77,7 @@ public final class ClassifierPipeline {
     switch (s.modelType()) {
       case LINEAR_SVC: {
         LinearSVC svc = new LinearSVC().setRegParam(s.regularization()).setMaxIter(s.maxIterations())
-            .setStandardization(false);
+            .setStandardization(false).setMaxBlockSizeInMB(256);
         if (weighted) {
           svc.setWeightCol(WEIGHT);
         }
@@ -98,8 +98,11 @@ public final class ClassifierPipeline {
         return nb;
       }
       default: {
+        // Large blocks: the aggregator does dense (features x classes) work once per block, so with
+        // sparse text features few big blocks are much faster than many small ones.
         LogisticRegression lr = new LogisticRegression().setFamily("multinomial").setRegParam(s.regularization())
             .setElasticNetParam(0).setMaxIter(s.maxIterations()).setStandardization(false).setTol(1e-6)
+            .setMaxBlockSizeInMB(256)
             .setFeaturesCol(FEATURES).setLabelCol(LABEL).setRawPredictionCol(RAW)
             .setProbabilityCol("raw_probability").setPredictionCol(MODEL_PREDICTION);
         if (weighted) {

@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.StructType;
  * DIR/labels.csv with the columns {@code post_id,category} and optionally {@code fin_clickbait},
  * {@code platform} (when post ids repeat across platforms), {@code hard_negative} (1/true for posts
  * of category 0 written to look like a violation: honest complaints, real job ads ...; without that
- * column a side file DIR/kinds.csv or DIR/meta.csv with columns {@code post_id,kind} marks them
- * with a kind starting with "hard") and
+ * column the side files DIR/kinds.csv, DIR/meta.csv or DIR/truth.csv[.gz] mark them, see
+ * {@link #applySideFiles}) and
  * {@code group} (or {@code form}: posts of one group are kept on the same side of every split, so
  * validation measures new forms, not new rows). Posts are validated as ingest validates them;
  * rejected records, posts without a label and labels without a post are counted and reported.
@@ -81,7 +81,7 @@ public final class LabeledData {
     Path root = new Path(dir);
     List<ArchiveInputs.ArchiveFile> files = postFiles(root, hadoop);
     Path labelsPath = new Path(root, "labels.csv");
-    List<Row> labelRows = markHardNegatives(readLabels(labelsPath, hadoop, config), root, hadoop);
+    List<Row> labelRows = applySideFiles(readLabels(labelsPath, hadoop, config), root, hadoop);
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     Dataset<Row> staged = ArchiveReader.read(spark, files, validator).cache();
     long rejected = staged.filter(col("accepted").equalTo(false)).count();
@@ -198,13 +198,22 @@ public final class LabeledData {
     return rows;
   }
 
-  /** Applies kinds.csv / meta.csv (post_id, kind) when labels.csv has no hard_negative column. */
-  static List<Row> markHardNegatives(List<Row> labels, Path root, Configuration hadoop) {
-    if (labels.stream().anyMatch(r -> r.getBoolean(4))) {
+  /**
+   * Applies the side files of a labelled directory: {@code kinds.csv} and {@code meta.csv} (gold and
+   * holdout sets: {@code post_id,kind}) and {@code truth.csv[.gz]} (the generator:
+   * {@code post_id,...,kind,form_id,...}). A kind starting with "hard", or a generator form id
+   * starting with "neg." (the generator's hard-negative forms), marks a hard negative when labels.csv
+   * has no hard_negative column; a form id becomes the group when labels.csv has no group column.
+   */
+  static List<Row> applySideFiles(List<Row> labels, Path root, Configuration hadoop) {
+    boolean hasHard = labels.stream().anyMatch(r -> r.getBoolean(4));
+    boolean hasGroup = labels.stream().anyMatch(r -> !r.isNullAt(5));
+    if (hasHard && hasGroup) {
       return labels;
     }
     Set<String> hard = new HashSet<>();
-    for (String name : List.of("kinds.csv", "meta.csv")) {
+    Map<String, String> groups = new java.util.HashMap<>();
+    for (String name : List.of("kinds.csv", "meta.csv", "truth.csv", "truth.csv.gz")) {
       Path side = new Path(root, name);
       CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
           .setIgnoreEmptyLines(true).get();
@@ -213,31 +222,42 @@ public final class LabeledData {
         if (!fs.exists(side)) {
           continue;
         }
-        try (InputStream in = fs.open(side);
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        InputStream raw = fs.open(side);
+        InputStream in = name.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             CSVParser parser = CSVParser.parse(reader, format)) {
-          if (!parser.getHeaderMap().containsKey("post_id") || !parser.getHeaderMap().containsKey("kind")) {
+          Map<String, Integer> header = parser.getHeaderMap();
+          if (!header.containsKey("post_id")) {
             continue;
           }
+          boolean kind = header.containsKey("kind");
+          boolean form = header.containsKey("form_id");
           for (CSVRecord r : parser) {
-            if (r.get("kind").toLowerCase(Locale.ROOT).startsWith("hard")) {
-              hard.add(r.get("post_id"));
+            String id = r.get("post_id");
+            String f = form ? r.get("form_id") : "";
+            if ((kind && r.get("kind").toLowerCase(Locale.ROOT).startsWith("hard")) || f.startsWith("neg.")) {
+              hard.add(id);
+            }
+            if (!f.isEmpty()) {
+              groups.put(id, f);
             }
           }
         }
-      } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+      } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new ConfigException(side + ": cannot read (" + e.getMessage() + ")");
       }
     }
-    if (hard.isEmpty()) {
+    if (hard.isEmpty() && groups.isEmpty()) {
       return labels;
     }
     List<Row> out = new ArrayList<>(labels.size());
     for (Row r : labels) {
-      out.add(hard.contains(r.getString(0))
-          ? RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), true, r.get(5)) : r);
+      String id = r.getString(0);
+      boolean h = hasHard ? r.getBoolean(4) : hard.contains(id);
+      String g = hasGroup ? (String) r.get(5) : groups.get(id);
+      out.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), h, g));
     }
-    LOG.info("{} hard negatives marked by kinds.csv / meta.csv in {}", hard.size(), root);
+    LOG.info("side files of {}: {} hard negatives, {} posts with a form", root, hard.size(), groups.size());
     return out;
   }
 
