@@ -4,6 +4,7 @@ import io.qinglang.config.ConfigException;
 import io.qinglang.config.ConfigLoader;
 import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.registry.EnterpriseRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -27,7 +28,10 @@ public final class CommonOptions {
           + "Under spark-submit the submit command's master wins.")
   String master;
 
-  /** The configuration with the command line's overrides applied; throws ConfigException when invalid. */
+  /**
+   * The configuration with the command line's overrides applied, its enterprise registry checked;
+   * throws ConfigException when either is invalid.
+   */
   public QinglangConfig load() {
     QinglangConfig config = ConfigLoader.load(conf);
     if (warehouse != null) {
@@ -45,6 +49,8 @@ public final class CommonOptions {
     if (master != null) {
       config = config.withMaster(master);
     }
+    // Every line of the registry is checked when a command starts, before any Spark work.
+    EnterpriseRegistry.load(config);
     return config;
   }
 }

@@ -43,8 +43,10 @@ public final class ConfigLoader {
       if (!Files.isRegularFile(file)) {
         throw new ConfigException("--conf: file not found: " + file);
       }
-      user = parse(() -> ConfigFactory.parseFile(file.toFile(), strict()), file.toString());
-      source = file.toAbsolutePath().toString();
+      // Parsed by its absolute path, so that every message names the file the same way.
+      Path absolute = file.toAbsolutePath().normalize();
+      user = parse(() -> ConfigFactory.parseFile(absolute.toFile(), strict()), absolute.toString());
+      source = absolute.toString();
     } else {
       user = parseResource(USER_RESOURCE);
       source = user == null ? "classpath:" + DEFAULTS_RESOURCE : "classpath:" + USER_RESOURCE;

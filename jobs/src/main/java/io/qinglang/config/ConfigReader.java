@@ -132,7 +132,14 @@ public final class ConfigReader {
     Map<String, String> map = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
       ConfigValueType type = e.getValue().valueType();
-      if (type == ConfigValueType.OBJECT || type == ConfigValueType.LIST || type == ConfigValueType.NULL) {
+      if (type == ConfigValueType.OBJECT) {
+        // spark.executor.memory = 4g without quotes is a nested object in HOCON: say how to write it.
+        String dotted = ((ConfigObject) e.getValue()).toConfig().entrySet().stream()
+            .map(leaf -> e.getKey() + "." + leaf.getKey()).sorted().findFirst().orElse(e.getKey());
+        throw error(key + ".\"" + e.getKey() + "\"", "must be a single value; quote keys that contain dots, as in \""
+            + dotted + "\" = ...");
+      }
+      if (type == ConfigValueType.LIST || type == ConfigValueType.NULL) {
         throw error(key + ".\"" + e.getKey() + "\"", "must be a single value");
       }
       map.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));

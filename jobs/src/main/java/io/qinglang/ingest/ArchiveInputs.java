@@ -15,6 +15,8 @@ import org.apache.hadoop.fs.RemoteIterator;
 /**
  * Expands the --input arguments (files, directories, globs; local paths or URIs) into the archive
  * files to read, sorted by path. A path that matches nothing is an error before anything is read.
+ * Directories are listed recursively and globs matched, both keeping only archive files (by extension)
+ * and skipping hidden ones (_SUCCESS, .crc); a file named on its own must be an archive.
  */
 public final class ArchiveInputs {
   private ArchiveInputs() {}
@@ -59,7 +61,12 @@ public final class ArchiveInputs {
             }
           }
         } else {
-          ArchiveFormat format = ArchiveFormat.of(status.getPath().getName());
+          String name = status.getPath().getName();
+          ArchiveFormat format = ArchiveFormat.of(name);
+          if (isGlob(input) && (format == null || name.startsWith("_") || name.startsWith("."))) {
+            // 'out/*' over Spark output also matches _SUCCESS and .crc files: a glob picks the archives.
+            continue;
+          }
           if (format == null) {
             throw new ConfigException("--input " + status.getPath() + ": cannot tell the format from the name "
                 + "(use .jsonl, .json, .csv or .parquet, optionally compressed as .gz or .bz2)");
@@ -74,6 +81,11 @@ public final class ArchiveInputs {
       throw new ConfigException("--input " + input + ": contains no archive files (.jsonl, .json, .csv, .parquet)");
     }
     return files;
+  }
+
+  /** Whether Hadoop reads the input as a pattern (* ? [ ] { }) rather than as one path. */
+  private static boolean isGlob(String input) {
+    return input.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
   /** Files and directories starting with _ or . (Spark's _SUCCESS, .crc files) are not archives. */

@@ -78,8 +78,9 @@ public final class EnterpriseRegistry implements Serializable {
     CSVFormat format = CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(true).get();
     try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
       boolean header = true;
+      StartLines lines = new StartLines(text);
       for (CSVRecord record : parser) {
-        long line = parser.getCurrentLineNumber();
+        long line = lines.at(record.getCharacterPosition());
         if (header) {
           List<String> got = new ArrayList<>();
           record.forEach(got::add);
@@ -141,12 +142,42 @@ public final class EnterpriseRegistry implements Serializable {
         List.copyOf(accounts));
   }
 
+  /** A platform id or alias, ignoring case as archives do ({@code Weibo}, {@code WB}, {@code 微博}). */
   private static String canonicalPlatform(String value, QinglangConfig.Platforms platforms) {
-    String v = value.trim();
+    String v = value.trim().toLowerCase(Locale.ROOT);
     if (platforms.known().contains(v)) {
       return v;
     }
-    return platforms.aliases().get(v.toLowerCase(Locale.ROOT));
+    return platforms.aliases().get(v);
+  }
+
+  /**
+   * The line on which each record starts. The parser's own line counter gives the line where a record
+   * ends, which for a quoted field spanning lines is not the line that holds the record's id; and a
+   * record's position lies before any blank lines skipped in front of it. Positions only grow, so the
+   * text is scanned once.
+   */
+  private static final class StartLines {
+    private final String text;
+    private int scanned;
+    private long line = 1;
+
+    StartLines(String text) {
+      this.text = text;
+    }
+
+    long at(long position) {
+      int pos = (int) Math.min(position, text.length());
+      while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+        pos++;
+      }
+      for (; scanned < pos; scanned++) {
+        if (text.charAt(scanned) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
   }
 
   private static List<String> split(String field) {

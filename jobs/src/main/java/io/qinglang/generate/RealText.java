@@ -1,0 +1,207 @@
+package io.qinglang.generate;
+
+import io.qinglang.config.ConfigException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Real Chinese text read at run time from a directory such as {@code ../shared/data} (see its
+ * README): Weibo posts, news and finance headlines, delivery and shopping reviews, and company names.
+ * Nothing of it is stored in the repository. Each line is assigned to the training or held-out side
+ * by a hash of its text, like slot values, so {@code --forms heldout} draws lines training never saw.
+ */
+public final class RealText implements Serializable {
+  static final String WEIBO = "weibo_senti_100k_subset_2400.csv";
+  static final String HEADLINES = "toutiao_headlines_38k.tsv";
+  static final String FINANCE = "finance_news_headlines_choice_20k.tsv";
+  static final String WAIMAI = "waimai_10k_reviews.csv";
+  static final String SHOPPING = "online_shopping_reviews_10cats_sample10k.tsv";
+  static final String ASHARE = "a_share_listed_companies_tushare_2026.csv";
+  static final String BRANDS = "enterprise_brand_fullname_smoothnlp_10k.tsv";
+  static final List<String> FILES = List.of(WEIBO, HEADLINES, FINANCE, WAIMAI, SHOPPING, ASHARE, BRANDS);
+
+  /** A company name from the corpora: short name, registered name (may be null), industry words. */
+  public record Company(String shortName, String fullName, String industry, String area) implements Serializable {}
+
+  /** Lines of one kind, divided into the two sides of the split. */
+  static final class Lines implements Serializable {
+    final List<String> train = new ArrayList<>();
+    final List<String> heldout = new ArrayList<>();
+
+    void add(String line) {
+      String s = line.strip();
+      if (s.length() < 4) {
+        return;
+      }
+      (Long.remainderUnsigned(Hashing.fnv("real\u0001" + s), 5) == 0 ? heldout : train).add(s);
+    }
+
+    List<String> side(FormSplit mode) {
+      return mode == FormSplit.HELDOUT ? heldout : mode == FormSplit.TRAIN ? train : null;
+    }
+
+    String pick(java.util.SplittableRandom rng, FormSplit mode) {
+      List<String> side = side(mode);
+      if (side == null) {
+        int n = train.size() + heldout.size();
+        int i = rng.nextInt(n);
+        return i < train.size() ? train.get(i) : heldout.get(i - train.size());
+      }
+      return side.get(rng.nextInt(side.size()));
+    }
+
+    boolean usable(FormSplit mode) {
+      List<String> side = side(mode);
+      return side == null ? train.size() + heldout.size() > 0 : !side.isEmpty();
+    }
+
+    int size() {
+      return train.size() + heldout.size();
+    }
+  }
+
+  final String dir;
+  final String fingerprint;
+  final Lines weibo = new Lines();
+  final Lines headlines = new Lines();
+  final Lines financeHeadlines = new Lines();
+  final Lines goodReviews = new Lines();
+  final Lines badReviews = new Lines();
+  final List<Company> companies = new ArrayList<>();
+  final Map<String, Integer> fileRows = new LinkedHashMap<>();
+
+  private RealText(String dir, String fingerprint) {
+    this.dir = dir;
+    this.fingerprint = fingerprint;
+  }
+
+  /** Reads the corpora found in {@code dir}; at least one must be there. */
+  public static RealText load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ConfigException("--real-text: not a directory: " + dir);
+    }
+    List<Path> present = new ArrayList<>();
+    for (String f : FILES) {
+      if (Files.isRegularFile(dir.resolve(f))) {
+        present.add(dir.resolve(f));
+      }
+    }
+    if (present.isEmpty()) {
+      throw new ConfigException("--real-text: " + dir + " holds none of the known corpora (" + String.join(", ", FILES)
+          + "); see ../shared/data/README.md");
+    }
+    RealText t = new RealText(dir.toAbsolutePath().normalize().toString(), fingerprint(present));
+    try {
+      t.read(dir);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("--real-text: cannot read " + dir + ": " + e.getMessage());
+    }
+    return t;
+  }
+
+  private void read(Path dir) throws IOException {
+    CSVFormat csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    CSVFormat tsv = CSVFormat.RFC4180.builder().setDelimiter('\t').setHeader().setSkipHeaderRecord(true).get();
+    forEach(dir.resolve(WEIBO), csv, WEIBO, r -> weibo.add(stripBom(r.get(1))));
+    forEach(dir.resolve(HEADLINES), tsv, HEADLINES, r -> headlines.add(r.get(3)));
+    forEach(dir.resolve(FINANCE), tsv, FINANCE, r -> financeHeadlines.add(r.get(1).replace('\u3000', ' ')));
+    forEach(dir.resolve(WAIMAI), csv, WAIMAI, r -> ("1".equals(r.get(0)) ? goodReviews : badReviews).add(r.get(1)));
+    forEach(dir.resolve(SHOPPING), tsv, SHOPPING, r -> ("1".equals(r.get(1)) ? goodReviews : badReviews).add(r.get(2)));
+    forEach(dir.resolve(ASHARE), csv, ASHARE, r -> {
+      String name = cleanListedName(r.get(2));
+      if (name.length() >= 2) {
+        companies.add(new Company(name, null, r.get(4), r.get(3)));
+      }
+    });
+    forEach(dir.resolve(BRANDS), tsv, BRANDS, r -> {
+      String brand = r.get(0).strip();
+      String full = r.get(1).strip();
+      if (brand.length() >= 2 && full.length() >= 4 && brand.length() <= 10) {
+        String intro = r.size() > 4 ? r.get(4) : "";
+        companies.add(new Company(brand, full, intro.length() > 60 ? intro.substring(0, 60) : intro, null));
+      }
+    });
+  }
+
+  private interface RowConsumer {
+    void accept(CSVRecord r);
+  }
+
+  private void forEach(Path file, CSVFormat format, String name, RowConsumer consumer) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    int rows = 0;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, format)) {
+      for (CSVRecord r : parser) {
+        try {
+          consumer.accept(r);
+          rows++;
+        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException skipped) {
+          // a short or broken row: not usable text
+        }
+      }
+    }
+    fileRows.put(name, rows);
+  }
+
+  private static String stripBom(String s) {
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /** "*ST国华" becomes 国华, "万科A" becomes 万科. */
+  static String cleanListedName(String name) {
+    String n = name.strip().replace(" ", "");
+    if (n.startsWith("*ST")) {
+      n = n.substring(3);
+    } else if (n.startsWith("ST")) {
+      n = n.substring(2);
+    }
+    if (n.length() > 2 && (n.endsWith("A") || n.endsWith("B")) && n.charAt(n.length() - 2) > 127) {
+      n = n.substring(0, n.length() - 1);
+    }
+    return n;
+  }
+
+  private static String fingerprint(List<Path> files) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Path p : files) {
+        md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(p));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new ConfigException("--real-text: cannot read " + e.getMessage());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String dir() {
+    return dir;
+  }
+
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  public Map<String, Integer> fileRows() {
+    return fileRows;
+  }
+}
