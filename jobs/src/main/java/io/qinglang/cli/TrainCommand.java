@@ -4,6 +4,7 @@ import io.qinglang.config.ConfigException;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.ml.ClassifierSettings;
 import io.qinglang.ml.TrainJob;
+import io.qinglang.ml.TrainingCorpus;
 import io.qinglang.run.JobStats;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
         "",
         "A labelled directory holds posts in the archive format (posts/ or posts*.jsonl) and labels.csv "
             + "(post_id,category[,fin_clickbait][,platform][,hard_negative][,group]). Without --labeled the "
-            + "repository's training corpus is used."})
+            + "repository's training corpus is used: the generator's training profile (generated into "
+            + "qinglang.classifier.training.corpus-dir on first use, reused afterwards; a seeded sample of "
+            + "max-generated-posts of it) plus the bundled hand-written gold set."})
 public final class TrainCommand extends JobCommand {
   @Option(names = "--labeled", paramLabel = "DIR",
       description = "Labelled directory (repeatable; all are used together). Default: the training corpus.")
@@ -37,6 +40,11 @@ public final class TrainCommand extends JobCommand {
       description = "logistic-regression, linear-svc or naive-bayes (overrides qinglang.classifier.model.type).")
   String classifier;
 
+  @Option(names = "--real-text", paramLabel = "DIR",
+      description = "Only without --labeled: mix real Chinese text from DIR (see /work/shared/data's README) into "
+          + "the generated corpus's ordinary posts (overrides qinglang.classifier.training.real-text).")
+  String realText;
+
   private ClassifierSettings.ModelType type;
 
   @Override
@@ -48,6 +56,13 @@ public final class TrainCommand extends JobCommand {
       } catch (IllegalArgumentException e) {
         throw new ConfigException("--classifier: " + e.getMessage());
       }
+    }
+    TrainingCorpus.Settings corpus = TrainingCorpus.Settings.from(config);
+    if (realText != null) {
+      if (labeled != null && !labeled.isEmpty()) {
+        throw new ConfigException("--real-text only applies to the default training corpus (without --labeled)");
+      }
+      corpus.withRealText(realText);
     }
     if (modelDir != null && modelDir.isBlank()) {
       throw new ConfigException("--model-dir: must not be empty");
@@ -62,7 +77,7 @@ public final class TrainCommand extends JobCommand {
   @Override
   protected JobStats run(JobContext ctx) {
     return TrainJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId(), ctx.startedAt(),
-        new TrainJob.Options(labeled, modelDir, compare, type), spec.commandLine().getOut());
+        new TrainJob.Options(labeled, modelDir, compare, type, realText), spec.commandLine().getOut());
   }
 
   @Override

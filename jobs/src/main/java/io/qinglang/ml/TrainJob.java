@@ -28,7 +28,11 @@ public final class TrainJob {
 
   /** Command-line choices. */
   public record Options(List<String> labeled, String modelDir, boolean compare,
-      ClassifierSettings.ModelType modelType) {}
+      ClassifierSettings.ModelType modelType, String realText) {
+    public Options(List<String> labeled, String modelDir, boolean compare, ClassifierSettings.ModelType modelType) {
+      this(labeled, modelDir, compare, modelType, null);
+    }
+  }
 
   private TrainJob() {}
 
@@ -41,23 +45,43 @@ public final class TrainJob {
     EnterpriseRegistry registry = EnterpriseRegistry.load(config);
     Path work = null;
     try {
-      List<String> dirs = options.labeled();
-      if (dirs == null || dirs.isEmpty()) {
+      List<TrainingCorpus.Source> corpus = new ArrayList<>();
+      if (options.labeled() == null || options.labeled().isEmpty()) {
         work = Files.createTempDirectory("qinglang-train-");
-        dirs = TrainingCorpus.defaultDirs(work);
-        LOG.info("training on the default corpus: {}", dirs);
+        TrainingCorpus.Settings cs = TrainingCorpus.Settings.from(config);
+        if (options.realText() != null) {
+          cs = cs.withRealText(options.realText());
+        }
+        out.println("preparing the default training corpus (generator training profile in " + cs.corpusDir()
+            + ", reused when up to date; gold set)");
+        out.flush();
+        corpus = TrainingCorpus.defaultSources(spark, config, registry, cs, work);
+      } else {
+        for (String dir : options.labeled()) {
+          corpus.add(new TrainingCorpus.Source(dir, dir, 0));
+        }
       }
       Dataset<Row> labelled = null;
       long rejected = 0;
       long labels = 0;
       List<String> sources = new ArrayList<>();
-      for (String dir : dirs) {
-        LabeledData.Loaded loaded = LabeledData.read(spark, config, dir);
+      for (TrainingCorpus.Source source : corpus) {
+        LabeledData.Loaded loaded = LabeledData.read(spark, config, source.dir());
         out.println("labelled data " + loaded.describe());
-        labelled = labelled == null ? loaded.posts() : labelled.unionByName(loaded.posts());
+        Dataset<Row> posts = loaded.posts();
+        long matched = loaded.labels() - loaded.missing();
+        String description = source.description();
+        if (source.maxPosts() > 0 && matched > source.maxPosts()) {
+          double fraction = (double) source.maxPosts() / matched;
+          posts = posts.sample(false, fraction, settings.seed());
+          description += ", a seeded sample of about " + source.maxPosts() + " of its " + matched + " posts";
+          out.println("  training on a seeded sample of about " + source.maxPosts() + " of these " + matched
+              + " posts (qinglang.classifier.training.max-generated-posts)");
+        }
+        labelled = labelled == null ? posts : labelled.unionByName(posts);
         rejected += loaded.rejected();
         labels += loaded.labels();
-        sources.add(dir.startsWith("file:") && work != null ? "gold set (" + TrainingCorpus.GOLD_RESOURCE + ")" : dir);
+        sources.add(description);
       }
       out.flush();
 

@@ -1,6 +1,11 @@
 package io.qinglang.ml;
 
 import io.qinglang.config.ConfigException;
+import io.qinglang.config.ConfigReader;
+import io.qinglang.config.QinglangConfig;
+import io.qinglang.generate.CorpusGenerator;
+import io.qinglang.generate.GeneratorOptions;
+import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,15 +14,53 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The repository's training corpus, used by train when no --labeled directory is given: the
- * hand-written gold set bundled at {@code qinglang/corpus/gold/} (posts.jsonl, labels.csv,
- * kinds.csv), copied out of the classpath into a local directory for reading.
+ * generator's {@code training} profile (generated once into {@code qinglang.classifier.training.corpus-dir}
+ * and reused while its options are unchanged, see {@link CorpusGenerator#ensure}) plus the hand-written
+ * gold set bundled at {@code qinglang/corpus/gold/} (posts.jsonl, labels.csv, kinds.csv), copied out
+ * of the classpath into a local directory for reading.
  */
 public final class TrainingCorpus {
+  private static final Logger LOG = LogManager.getLogger(TrainingCorpus.class);
   public static final String GOLD_RESOURCE = "qinglang/corpus/gold/";
   private static final List<String> GOLD_FILES = List.of("posts.jsonl", "labels.csv", "kinds.csv");
+  private static final String P = "qinglang.classifier.training.";
+
+  /**
+   * Settings of the default corpus ({@code qinglang.classifier.training}).
+   *
+   * @param corpusDir where the generated part lives (output location; reused when up to date)
+   * @param maxGeneratedPosts at most this many generated posts are trained on (a seeded sample;
+   *     0 = all of them)
+   * @param realText a directory of real Chinese text the generator mixes into the ordinary posts
+   *     (null = none)
+   */
+  public record Settings(String corpusDir, long maxGeneratedPosts, String realText) {
+    public static Settings from(QinglangConfig config) {
+      ConfigReader r = config.reader();
+      String real = r.string(P + "real-text").trim();
+      if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
+        throw r.error(P + "real-text", "not a directory: " + real);
+      }
+      return new Settings(r.outputLocation(P + "corpus-dir"), r.intAtLeast(P + "max-generated-posts", 0),
+          real.isEmpty() ? null : real);
+    }
+
+    public Settings withRealText(String dir) {
+      if (dir != null && !Files.isDirectory(Path.of(dir))) {
+        throw new ConfigException("--real-text " + dir + ": not a directory");
+      }
+      return new Settings(corpusDir, maxGeneratedPosts, dir);
+    }
+  }
+
+  /** A labelled directory of the default corpus, with the number of its posts to sample (0 = all). */
+  public record Source(String dir, String description, long maxPosts) {}
 
   private TrainingCorpus() {}
 
@@ -47,16 +90,22 @@ public final class TrainingCorpus {
     return dir.toUri().toString();
   }
 
-  /** The default labelled directories (materialized under {@code workDir}). */
-  public static List<String> defaultDirs(Path workDir) {
-    List<String> dirs = new ArrayList<>();
+  /**
+   * The default labelled directories: the generated training profile (generated into the corpus
+   * directory unless an up-to-date copy is there) and the gold set (materialized under {@code workDir}).
+   */
+  public static List<Source> defaultSources(SparkSession spark, QinglangConfig config, EnterpriseRegistry registry,
+      Settings settings, Path workDir) {
+    List<Source> sources = new ArrayList<>();
+    GeneratorOptions options = GeneratorOptions.trainingCorpus(config, registry, settings.realText());
+    LOG.info("default training corpus: generator training profile in {} ({} posts{})", settings.corpusDir(),
+        options.posts(), settings.realText() == null ? "" : ", real text from " + settings.realText());
+    CorpusGenerator.ensure(spark, options, settings.corpusDir());
+    sources.add(new Source(settings.corpusDir(), "generator training profile (" + settings.corpusDir() + ", seed "
+        + options.seed() + (settings.realText() == null ? "" : ", real text") + ")", settings.maxGeneratedPosts()));
     if (hasGold()) {
-      dirs.add(goldDir(workDir));
+      sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ")", 0));
     }
-    if (dirs.isEmpty()) {
-      throw new ConfigException("no --labeled directory given and no default training corpus is available: "
-          + "pass --labeled DIR (posts plus labels.csv)");
-    }
-    return dirs;
+    return sources;
   }
 }
