@@ -1,0 +1,115 @@
+package io.qinglang.ml;
+
+import io.qinglang.text.CueLexicon;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LinearSVC;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.NaiveBayes;
+import org.apache.spark.ml.classification.OneVsRest;
+import org.apache.spark.ml.feature.VectorAssembler;
+
+/**
+ * The classifier's pipeline: post text, normalization, HanLP tokens (registry names as {@code <ENT>}),
+ * word n-grams and character n-grams as TF-IDF vectors over learned vocabularies (so that evidence
+ * can name the terms), cue-lexicon counts and structured features, assembled into one vector for
+ * the classifier. Calibration and decision stages are appended after fitting ({@link ClassifierTrainer}).
+ *
+ * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features,
+ * term_features, char_features, features, raw_prediction (and model_prediction, raw_probability
+ * while training).
+ */
+public final class ClassifierPipeline {
+  public static final String LABEL = "label";
+  public static final String WEIGHT = "weight";
+  public static final String FEATURES = "features";
+  public static final String RAW = "raw_prediction";
+  public static final String MODEL_PREDICTION = "model_prediction";
+  /** The feature blocks in assembly order. */
+  public static final List<String> BLOCKS = List.of("term_features", "char_features", "cue_features",
+      "structured_features");
+
+  private ClassifierPipeline() {}
+
+  /** The unfitted pipeline for these settings, with the training registry. */
+  public static Pipeline build(ClassifierSettings s, String[] registryEntries, boolean weighted) {
+    List<String> cues = s.cues();
+    List<PipelineStage> stages = new ArrayList<>(featureStages(s, cues, registryEntries));
+    stages.add(classifier(s, weighted));
+    return new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
+  }
+
+  static List<PipelineStage> featureStages(ClassifierSettings s, List<String> cues, String[] registryEntries) {
+    List<PipelineStage> stages = new ArrayList<>();
+    stages.add(PostText.stage());
+    stages.add(new ChineseNormalizer().setInputCol(PostText.COLUMN).setOutputCol("norm_text")
+        .setDodges(s.dodges()).setMaskNumbers(s.maskNumbers()));
+    HanLpTokenizer tokenizer = new HanLpTokenizer().setInputCol("norm_text").setOutputCol("tokens")
+        .setMaskedTextCol("masked_text").setSegmenter(s.segmenter()).setRecognizePersons(s.personPlaceholder())
+        .setStopWords(s.stopwords()).setCustomWords(new CueLexicon(cues).phrases());
+    tokenizer.setRegistryEntries(registryEntries);
+    stages.add(tokenizer);
+    stages.add(new CueLexiconFeatures().setInputCol("norm_text").setOutputCol("cue_features").setCues(cues));
+    stages.add(new StructuredFeatures().setContentTypeCol("content_type").setTitleCol("title")
+        .setInputCol("norm_text").setOutputCol("structured_features"));
+    // Everything above is a plain Transformer (text preparation, computed once while training);
+    // the vocabularies and IDF weights below are fitted.
+    stages.add(new NGramTfIdf().setInputCol("tokens").setOutputCol("term_features").setSource("words")
+        .setMinN(1).setMaxN(s.wordNgrams()).setVocabSize(s.wordVocabulary()).setMinDF(s.minDocFreq()));
+    boolean chars = s.charNgramMax() > 0;
+    if (chars) {
+      stages.add(new NGramTfIdf().setInputCol("masked_text").setOutputCol("char_features").setSource("chars")
+          .setMinN(s.charNgramMin()).setMaxN(s.charNgramMax()).setVocabSize(s.charVocabulary())
+          .setMinDF(s.minDocFreq()));
+    }
+    List<String> blocks = new ArrayList<>(new LinkedHashSet<>(BLOCKS));
+    if (!chars) {
+      blocks.remove("char_features");
+    }
+    stages.add(new VectorAssembler().setInputCols(blocks.toArray(new String[0])).setOutputCol(FEATURES));
+    return stages;
+  }
+
+  static PipelineStage classifier(ClassifierSettings s, boolean weighted) {
+    switch (s.modelType()) {
+      case LINEAR_SVC: {
+        LinearSVC svc = new LinearSVC().setRegParam(s.regularization()).setMaxIter(s.maxIterations())
+            .setStandardization(false).setMaxBlockSizeInMB(256);
+        if (weighted) {
+          svc.setWeightCol(WEIGHT);
+        }
+        OneVsRest ovr = new OneVsRest().setClassifier(svc).setFeaturesCol(FEATURES).setLabelCol(LABEL)
+            .setRawPredictionCol(RAW).setPredictionCol(MODEL_PREDICTION).setParallelism(2);
+        if (weighted) {
+          ovr.setWeightCol(WEIGHT);
+        }
+        return ovr;
+      }
+      case NAIVE_BAYES: {
+        NaiveBayes nb = new NaiveBayes().setModelType("multinomial").setSmoothing(s.smoothing())
+            .setFeaturesCol(FEATURES).setLabelCol(LABEL).setRawPredictionCol(RAW)
+            .setProbabilityCol("raw_probability").setPredictionCol(MODEL_PREDICTION);
+        if (weighted) {
+          nb.setWeightCol(WEIGHT);
+        }
+        return nb;
+      }
+      default: {
+        // Large blocks: the aggregator does dense (features x classes) work once per block, so with
+        // sparse text features few big blocks are much faster than many small ones.
+        LogisticRegression lr = new LogisticRegression().setFamily("multinomial").setRegParam(s.regularization())
+            .setElasticNetParam(0).setMaxIter(s.maxIterations()).setStandardization(false).setTol(1e-6)
+            .setMaxBlockSizeInMB(256)
+            .setFeaturesCol(FEATURES).setLabelCol(LABEL).setRawPredictionCol(RAW)
+            .setProbabilityCol("raw_probability").setPredictionCol(MODEL_PREDICTION);
+        if (weighted) {
+          lr.setWeightCol(WEIGHT);
+        }
+        return lr;
+      }
+    }
+  }
+}

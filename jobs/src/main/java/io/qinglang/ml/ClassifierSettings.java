@@ -1,0 +1,161 @@
+package io.qinglang.ml;
+
+import io.qinglang.config.ConfigReader;
+import io.qinglang.config.InputResource;
+import io.qinglang.config.QinglangConfig;
+import io.qinglang.text.Lexicons;
+import io.qinglang.text.Segmenters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The classifier's settings ({@code qinglang.classifier} in qinglang.conf), validated. */
+public record ClassifierSettings(
+    InputResource dodgesFile,
+    InputResource stopwordsFile,
+    InputResource cuesFile,
+    String segmenter,
+    boolean personPlaceholder,
+    boolean maskNumbers,
+    int wordNgrams,
+    int charNgramMin,
+    int charNgramMax,
+    int wordVocabulary,
+    int charVocabulary,
+    int minDocFreq,
+    ModelType modelType,
+    double regularization,
+    double smoothing,
+    int maxIterations,
+    boolean balancedWeights,
+    double maxClassWeight,
+    double validationFraction,
+    boolean refitOnAll,
+    int cvFolds,
+    long seed,
+    double targetPrecision,
+    double minThreshold,
+    double maxThreshold,
+    double reviewThreshold,
+    int evidenceTerms) {
+
+  /** The classifiers train can fit. */
+  public enum ModelType {
+    LOGISTIC_REGRESSION("logistic-regression"), LINEAR_SVC("linear-svc"), NAIVE_BAYES("naive-bayes");
+
+    private final String id;
+
+    ModelType(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static ModelType parse(String value) {
+      for (ModelType t : values()) {
+        if (t.id.equals(value.trim().toLowerCase(Locale.ROOT))) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("'" + value + "' is not one of logistic-regression, linear-svc, naive-bayes");
+    }
+  }
+
+  private static final String P = "qinglang.classifier.";
+
+  public static ClassifierSettings from(QinglangConfig config) {
+    ConfigReader r = config.reader();
+    String segmenter = r.string(P + "segmenter").toLowerCase(Locale.ROOT);
+    if (!Segmenters.ALGORITHMS.contains(segmenter)) {
+      throw r.error(P + "segmenter", "'" + segmenter + "' is not one of " + Set.copyOf(Segmenters.ALGORITHMS));
+    }
+    ModelType type;
+    try {
+      type = ModelType.parse(r.string(P + "model.type"));
+    } catch (IllegalArgumentException e) {
+      throw r.error(P + "model.type", e.getMessage());
+    }
+    String weights = r.string(P + "model.class-weights");
+    if (!weights.equals("balanced") && !weights.equals("none")) {
+      throw r.error(P + "model.class-weights", "'" + weights + "' is not balanced or none");
+    }
+    int charMin = r.intAtLeast(P + "features.char-ngram-min", 1);
+    int charMax = r.intAtLeast(P + "features.char-ngram-max", 0);
+    if (charMax > 5) {
+      throw r.error(P + "features.char-ngram-max", "must be at most 5, not " + charMax);
+    }
+    if (charMax != 0 && charMax < charMin) {
+      throw r.error(P + "features.char-ngram-max", "must be 0 or at least char-ngram-min (" + charMin + ")");
+    }
+    int wordNgrams = r.intAtLeast(P + "features.word-ngrams", 1);
+    if (wordNgrams > 3) {
+      throw r.error(P + "features.word-ngrams", "must be 1, 2 or 3, not " + wordNgrams);
+    }
+    double minT = r.doubleBetween(P + "decision.min-threshold", 0, 1);
+    double maxT = r.doubleBetween(P + "decision.max-threshold", 0, 1);
+    if (maxT < minT) {
+      throw r.error(P + "decision.max-threshold", "must be at least decision.min-threshold (" + minT + ")");
+    }
+    ClassifierSettings s = new ClassifierSettings(
+        r.input(P + "lexicons.dodges"),
+        r.input(P + "lexicons.stopwords"),
+        r.input(P + "lexicons.cues"),
+        segmenter,
+        r.bool(P + "person-placeholder"),
+        r.bool(P + "mask-numbers"),
+        wordNgrams,
+        charMin,
+        charMax,
+        r.intAtLeast(P + "features.word-vocabulary", 100),
+        r.intAtLeast(P + "features.char-vocabulary", 100),
+        r.intAtLeast(P + "features.min-doc-freq", 1),
+        type,
+        r.doubleBetween(P + "model.regularization", 0, 1000),
+        r.doubleBetween(P + "model.smoothing", 0, 1000),
+        r.intAtLeast(P + "model.max-iterations", 1),
+        weights.equals("balanced"),
+        r.doubleBetween(P + "model.max-class-weight", 1, 1000),
+        r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
+        r.bool(P + "refit-on-all"),
+        r.intAtLeast(P + "cv-folds", 2),
+        r.intAtLeast(P + "seed", 0),
+        r.doubleBetween(P + "decision.target-precision", 0, 1),
+        minT,
+        maxT,
+        r.doubleBetween(P + "decision.review-threshold", 0, 1),
+        r.intAtLeast(P + "evidence-terms", 0));
+    // Read the lexicons now so that a broken file stops the command before Spark starts.
+    s.dodges();
+    s.stopwords();
+    s.cues();
+    return s;
+  }
+
+  public ClassifierSettings withModelType(ModelType type) {
+    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
+        smoothing, maxIterations, balancedWeights, maxClassWeight, validationFraction, refitOnAll, cvFolds, seed,
+        targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
+  }
+
+  public ClassifierSettings withRegularization(double value) {
+    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
+        smoothing, maxIterations, balancedWeights, maxClassWeight, validationFraction, refitOnAll, cvFolds, seed,
+        targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
+  }
+
+  public List<String> dodges() {
+    return Lexicons.read(dodgesFile, 2);
+  }
+
+  public List<String> stopwords() {
+    return Lexicons.read(stopwordsFile, 1);
+  }
+
+  public List<String> cues() {
+    return Lexicons.read(cuesFile, 2);
+  }
+}

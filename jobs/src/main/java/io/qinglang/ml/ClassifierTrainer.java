@@ -1,0 +1,336 @@
+package io.qinglang.ml;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.text.JvmCache;
+import io.qinglang.text.RegistryMatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Trains the classifier on labelled posts:
+ * <ol>
+ *   <li>class weights (balanced, capped) so that rare categories count;
+ *   <li>text preparation (normalize, tokenize, n-grams, cue and structured features) once, cached;
+ *   <li>a validation split, by group when the labels name groups (forms), else by post;
+ *   <li>fit vocabularies, IDF and the classifier on the training part; on the validation part fit
+ *       the softmax temperature (calibration) and choose per-category thresholds for the target
+ *       precision; measure the validation metrics of the complete decision;
+ *   <li>refit on all posts (when configured) and assemble the final PipelineModel: preparation,
+ *       fitted features and classifier, calibration, decision.
+ * </ol>
+ */
+public final class ClassifierTrainer {
+  /** What training produced. */
+  public record Trained(PipelineModel model, Metrics validation, double temperature, double[] thresholds,
+      Map<String, Object> metadata) {}
+
+  private ClassifierTrainer() {}
+
+  public static Trained train(Dataset<Row> labelled, ClassifierSettings s, EnterpriseRegistry registry,
+      List<String> sources, Consumer<String> progress) {
+    long started = System.nanoTime();
+    String[] entries = RegistryMatcher.entries(registry);
+    Map<Integer, Long> counts = labelCounts(labelled);
+    progress.accept("labelled posts per category: " + counts);
+    // As many partitions as cores: even work while preparing, few tasks per optimizer iteration.
+    int partitions = Math.max(1, labelled.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> weighted = withWeights(labelled, counts, s).repartition(partitions);
+
+    List<PipelineStage> stages = ClassifierPipeline.featureStages(s, s.cues(), entries);
+    stages.add(ClassifierPipeline.classifier(s, s.balancedWeights()));
+    int prefix = 0;
+    while (prefix < stages.size() && !(stages.get(prefix) instanceof Estimator)) {
+      prefix++;
+    }
+    List<Transformer> prep = new ArrayList<>();
+    for (PipelineStage st : stages.subList(0, prefix)) {
+      prep.add((Transformer) st);
+    }
+    List<PipelineStage> rest = new ArrayList<>(stages.subList(prefix, stages.size()));
+
+    Dataset<Row> prepared = applyAll(prep, withValidationFlag(weighted, s))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = prepared.count();
+    progress.accept(String.format(Locale.ROOT, "prepared %d posts (normalized, segmented) in %.1f s", n,
+        seconds(started)));
+
+    Dataset<Row> train = prepared.filter(col("_validation").equalTo(false));
+    Dataset<Row> validation = prepared.filter(col("_validation"));
+    long validationCount = validation.count();
+    if (validationCount == 0 || validationCount == n) {
+      throw new IllegalArgumentException("cannot split " + n + " labelled posts into training and validation parts; "
+          + "give more posts (or more groups)");
+    }
+    long t1 = System.nanoTime();
+    PipelineModel fitted = new Pipeline().setStages(rest.toArray(new PipelineStage[0])).fit(train);
+    progress.accept(String.format(Locale.ROOT, "fitted %s on %d posts in %.1f s", s.modelType().id(), n - validationCount,
+        seconds(t1)));
+
+    List<Row> rows = fitted.transform(validation)
+        .select(col(ClassifierPipeline.RAW), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE))
+        .collectAsList();
+    double[][] raw = new double[rows.size()][];
+    int[] labels = new int[rows.size()];
+    boolean[] hard = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      raw[i] = ((Vector) rows.get(i).get(0)).toArray();
+      labels[i] = (int) rows.get(i).getDouble(1);
+      hard[i] = rows.get(i).getBoolean(2);
+    }
+    double temperature = SoftmaxCalibration.fitTemperature(raw, labels);
+    double[][] probabilities = new double[raw.length][];
+    for (int i = 0; i < raw.length; i++) {
+      probabilities[i] = SoftmaxCalibration.softmax(raw[i], temperature);
+    }
+    double[] thresholds = ThresholdSelector.choose(probabilities, labels, s.targetPrecision(), s.minThreshold(),
+        s.maxThreshold());
+    Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
+    progress.accept(String.format(Locale.ROOT, "validation (%d posts): temperature %.3f, macro-F1 %.3f, "
+        + "false-positive rate on 0 %s", raw.length, temperature, validationMetrics.macroF1(),
+        Metrics.percent(validationMetrics.falsePositiveRate())));
+
+    PipelineModel finalFit = fitted;
+    if (s.refitOnAll()) {
+      long t2 = System.nanoTime();
+      finalFit = new Pipeline().setStages(rest.toArray(new PipelineStage[0])).fit(prepared);
+      progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s", n, seconds(t2)));
+    }
+    String fingerprint = fingerprint(labelled);
+    prepared.unpersist();
+
+    List<Transformer> all = new ArrayList<>(prep);
+    for (Transformer t : finalFit.stages()) {
+      // Scoring reads the raw scores only: no need to compute the classifier's own probability and prediction.
+      if (t instanceof org.apache.spark.ml.classification.LogisticRegressionModel lr) {
+        lr.setProbabilityCol("").setPredictionCol("");
+      } else if (t instanceof org.apache.spark.ml.classification.NaiveBayesModel nb) {
+        nb.setProbabilityCol("").setPredictionCol("");
+      }
+      all.add(t);
+    }
+    all.add(new SoftmaxCalibration().setRawCol(ClassifierPipeline.RAW).setOutputCol("probability")
+        .setTemperature(temperature));
+    all.add(new CategoryDecision().setProbabilityCol("probability").setThresholds(thresholds)
+        .setReviewThreshold(s.reviewThreshold()));
+    PipelineModel model = new Pipeline().setStages(all.toArray(new PipelineStage[0])).fit(labelled.limit(0));
+
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("classifier", s.modelType().id());
+    metadata.put("parameters", parameters(s));
+    metadata.put("thresholds", thresholds);
+    metadata.put("review_threshold", s.reviewThreshold());
+    metadata.put("temperature", temperature);
+    Map<String, Object> reg = new LinkedHashMap<>();
+    reg.put("fingerprint", registry.fingerprint());
+    reg.put("source", registry.source());
+    reg.put("enterprises", registry.size());
+    metadata.put("registry", reg);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("fingerprint", fingerprint);
+    data.put("sources", sources);
+    data.put("posts", n);
+    data.put("validation_posts", validationCount);
+    data.put("per_category", counts);
+    metadata.put("training_data", data);
+    Map<String, Object> lex = new LinkedHashMap<>();
+    lex.put("dodges", s.dodgesFile().toString() + " " + JvmCache.fingerprint(s.dodges()));
+    lex.put("stopwords", s.stopwordsFile().toString() + " " + JvmCache.fingerprint(s.stopwords()));
+    lex.put("cues", s.cuesFile().toString() + " " + JvmCache.fingerprint(s.cues()));
+    metadata.put("lexicons", lex);
+    metadata.put("feature_sizes", featureSizes(finalFit));
+    metadata.put("validation", summary(validationMetrics));
+    metadata.put("training_seconds", Math.round(seconds(started)));
+    return new Trained(model, validationMetrics, temperature, thresholds, metadata);
+  }
+
+  /** Metrics of the complete decision (thresholds, review) from calibrated probabilities. */
+  static Metrics decide(double[][] probabilities, int[] labels, boolean[] hard, double[] thresholds, double review) {
+    long[][] confusion = new long[Metrics.CLASSES][Metrics.CLASSES];
+    long hardCount = 0;
+    long hardFlagged = 0;
+    for (int i = 0; i < probabilities.length; i++) {
+      int c = CategoryDecision.decide(probabilities[i], thresholds, review).category();
+      confusion[labels[i]][c]++;
+      if (hard != null && hard[i]) {
+        hardCount++;
+        if (c != 0) {
+          hardFlagged++;
+        }
+      }
+    }
+    return new Metrics(confusion, hardCount, hardFlagged);
+  }
+
+  static Dataset<Row> applyAll(List<Transformer> transformers, Dataset<Row> data) {
+    Dataset<Row> out = data;
+    for (Transformer t : transformers) {
+      out = t.transform(out);
+    }
+    return out;
+  }
+
+  static Map<Integer, Long> labelCounts(Dataset<Row> labelled) {
+    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    for (Row r : labelled.groupBy(col(ClassifierPipeline.LABEL)).agg(count(lit(1))).collectAsList()) {
+      counts.put((int) r.getDouble(0), r.getLong(1));
+    }
+    return counts;
+  }
+
+  /** Balanced class weights n / (classes * n_c), capped at maxClassWeight (or 1 for all). */
+  static Dataset<Row> withWeights(Dataset<Row> labelled, Map<Integer, Long> counts, ClassifierSettings s) {
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    Column weight = lit(1.0);
+    if (s.balancedWeights()) {
+      weight = null;
+      for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+        double w = Math.min(s.maxClassWeight(), (double) total / (counts.size() * (double) e.getValue()));
+        weight = weight == null ? when(col(ClassifierPipeline.LABEL).equalTo(e.getKey().doubleValue()), w)
+            : weight.when(col(ClassifierPipeline.LABEL).equalTo(e.getKey().doubleValue()), w);
+      }
+      weight = weight.otherwise(1.0);
+    }
+    return labelled.withColumn(ClassifierPipeline.WEIGHT, weight);
+  }
+
+  /**
+   * Adds {@code _validation}. Posts with a group: whole groups go to validation, per category, in
+   * an order given by a seeded hash of the group, until the category has its share of validation
+   * posts (at least one group of a category with two or more groups stays in training). Posts
+   * without a group: a seeded hash of (platform, post_id).
+   */
+  static Dataset<Row> withValidationFlag(Dataset<Row> labelled, ClassifierSettings s) {
+    double fraction = s.validationFraction();
+    Column groupHash = xxhash64(lit(s.seed()), col(LabeledData.GROUP));
+    List<Row> groups = labelled.filter(col(LabeledData.GROUP).isNotNull())
+        .groupBy(col(LabeledData.GROUP), col(ClassifierPipeline.LABEL))
+        .agg(count(lit(1)).as("n"), functions.first(groupHash).as("h"))
+        .collectAsList();
+    // The majority label of each group decides which category's quota it counts against.
+    Map<String, Row> majority = new LinkedHashMap<>();
+    for (Row r : groups) {
+      Row prev = majority.get(r.getString(0));
+      if (prev == null || r.getLong(2) > prev.getLong(2)) {
+        majority.put(r.getString(0), r);
+      }
+    }
+    Map<Double, List<Row>> byLabel = new java.util.TreeMap<>();
+    for (Row r : majority.values()) {
+      byLabel.computeIfAbsent(r.getDouble(1), k -> new ArrayList<>()).add(r);
+    }
+    List<String> validationGroups = new ArrayList<>();
+    for (List<Row> rows : byLabel.values()) {
+      rows.sort((a, b) -> Long.compare(a.getLong(3), b.getLong(3)));
+      long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
+      long taken = 0;
+      for (int i = 0; i < rows.size() - 1 && taken < fraction * total; i++) {
+        validationGroups.add(rows.get(i).getString(0));
+        taken += rows.get(i).getLong(2);
+      }
+    }
+    Column byPost = pmod(xxhash64(lit(s.seed()), concat_ws("\u0001", col("platform"), col("post_id"))), lit(1000L))
+        .lt(lit(Math.round(fraction * 1000)));
+    Column flag = when(col(LabeledData.GROUP).isNull(), byPost)
+        .otherwise(validationGroups.isEmpty() ? lit(false) : col(LabeledData.GROUP).isin(validationGroups.toArray()));
+    return labelled.withColumn("_validation", flag);
+  }
+
+  /**
+   * A fingerprint of the labelled posts, independent of order: count and sums of two row hashes over
+   * (platform, post_id, title, content, label).
+   */
+  static String fingerprint(Dataset<Row> labelled) {
+    Column row = concat_ws("\u0001", col("platform"), col("post_id"), coalesce(col("title"), lit("")),
+        coalesce(col("content"), lit("")), col(ClassifierPipeline.LABEL).cast("string"));
+    Row r = labelled.agg(count(lit(1)), sum(xxhash64(row).cast("decimal(38,0)")),
+        sum(hash(row).cast("decimal(38,0)"))).first();
+    return JvmCache.fingerprint(List.of(String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2))));
+  }
+
+  static Map<String, Object> parameters(ClassifierSettings s) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("segmenter", s.segmenter());
+    p.put("person_placeholder", s.personPlaceholder());
+    p.put("mask_numbers", s.maskNumbers());
+    p.put("word_ngrams", s.wordNgrams());
+    p.put("char_ngrams", s.charNgramMax() == 0 ? "off" : s.charNgramMin() + ".." + s.charNgramMax());
+    p.put("word_vocabulary", s.wordVocabulary());
+    p.put("char_vocabulary", s.charVocabulary());
+    p.put("min_doc_freq", s.minDocFreq());
+    p.put("model", s.modelType().id());
+    p.put("regularization", s.regularization());
+    p.put("smoothing", s.smoothing());
+    p.put("max_iterations", s.maxIterations());
+    p.put("class_weights", s.balancedWeights() ? "balanced (max " + s.maxClassWeight() + ")" : "none");
+    p.put("validation_fraction", s.validationFraction());
+    p.put("refit_on_all", s.refitOnAll());
+    p.put("seed", s.seed());
+    p.put("target_precision", s.targetPrecision());
+    p.put("min_threshold", s.minThreshold());
+    p.put("max_threshold", s.maxThreshold());
+    return p;
+  }
+
+  static Map<String, Object> featureSizes(PipelineModel fitted) {
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    for (Transformer t : fitted.stages()) {
+      if (t instanceof NGramTfIdfModel m) {
+        sizes.put(m.getOutputCol(), m.getVocabulary().length);
+      }
+    }
+    return sizes;
+  }
+
+  static Map<String, Object> summary(Metrics m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("macro_f1", m.macroF1());
+    out.put("accuracy", m.accuracy());
+    out.put("false_positive_rate_0", Double.isNaN(m.falsePositiveRate()) ? null : m.falsePositiveRate());
+    out.put("hard_negative_false_positive_rate",
+        Double.isNaN(m.hardNegativeFalsePositiveRate()) ? null : m.hardNegativeFalsePositiveRate());
+    List<Map<String, Object>> per = new ArrayList<>();
+    for (Metrics.PerCategory p : m.categories()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("category", p.category());
+      c.put("precision", p.precision());
+      c.put("recall", p.recall());
+      c.put("f1", p.f1());
+      c.put("support", p.support());
+      per.add(c);
+    }
+    out.put("categories", per);
+    out.put("confusion", m.confusion());
+    return out;
+  }
+
+  static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}

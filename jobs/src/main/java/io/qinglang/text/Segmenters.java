@@ -1,0 +1,79 @@
+package io.qinglang.text;
+
+import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
+import com.hankcs.hanlp.seg.NShort.NShortSegment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The HanLP segmenters of this JVM. HanLP objects are not serializable and their configuration
+ * calls are not thread-safe, so a segmenter is built lazily, configured completely before anyone
+ * sees it, and shared read-only afterwards: one per (algorithm, person-name recognition, custom
+ * word list) and JVM, held in {@link JvmCache}. Spark stages carry only the settings (strings and
+ * booleans) and call {@link #get} inside their tasks; they never capture a segmenter in a closure.
+ *
+ * <p>Custom words (the domain terms of the cue lexicon such as 国进民退 or 黑公关) go into a
+ * dictionary of the segmenter's own ({@link DynamicCustomDictionary} over HanLP's bundled custom
+ * dictionary), never into HanLP's global {@code CustomDictionary}, so segmenters with different
+ * word lists can live side by side in one JVM.
+ */
+public final class Segmenters {
+  private static final Logger LOG = LogManager.getLogger(Segmenters.class);
+  /** Algorithms available in HanLP portable without extra model files. */
+  public static final Set<String> ALGORITHMS = Set.of("viterbi", "dijkstra", "nshort");
+
+  private Segmenters() {}
+
+  /** The segmenter for these settings, built on first use in this JVM. */
+  public static Segment get(String algorithm, boolean recognizePersons, List<String> customWords) {
+    return get(algorithm, recognizePersons, customWords, JvmCache.fingerprint(customWords));
+  }
+
+  /** As {@link #get(String, boolean, List)} with the word list's fingerprint computed once by the caller. */
+  public static Segment get(String algorithm, boolean recognizePersons, List<String> customWords,
+      String customWordsFingerprint) {
+    String algo = algorithm.toLowerCase(Locale.ROOT);
+    if (!ALGORITHMS.contains(algo)) {
+      throw new IllegalArgumentException("segmenter '" + algorithm + "' is not one of " + ALGORITHMS);
+    }
+    String key = algo + "|" + recognizePersons + "|" + customWordsFingerprint;
+    return JvmCache.get("segmenter", key, () -> build(algo, recognizePersons, customWords));
+  }
+
+  /** A plain segmenter (Viterbi, no person names, no extra words), e.g. to check word boundaries. */
+  public static Segment plain() {
+    return get("viterbi", false, List.of());
+  }
+
+  private static Segment build(String algorithm, boolean recognizePersons, List<String> customWords) {
+    long started = System.nanoTime();
+    DynamicCustomDictionary dictionary = new DynamicCustomDictionary(
+        CustomDictionary.DEFAULT.dat, new BinTrie<>(), CustomDictionary.DEFAULT.path);
+    for (String word : customWords) {
+      String w = CharNormalizer.normalize(word).strip();
+      if (w.length() >= 2) {
+        dictionary.insert(w, "nz 1000");
+      }
+    }
+    Segment base = switch (algorithm) {
+      case "dijkstra" -> new DijkstraSegment();
+      case "nshort" -> new NShortSegment();
+      default -> new ViterbiSegment();
+    };
+    Segment segment = base
+        .enablePartOfSpeechTagging(true)
+        .enableNameRecognize(recognizePersons)
+        .enableCustomDictionary(dictionary);
+    LOG.info("built HanLP {} segmenter (person names {}, {} custom words) in {} ms", algorithm,
+        recognizePersons ? "on" : "off", customWords.size(), (System.nanoTime() - started) / 1_000_000);
+    return segment;
+  }
+}
