@@ -9,7 +9,8 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.ingest.ArchiveFormat;
 import io.qinglang.ingest.ArchiveInputs;
 import io.qinglang.ingest.ArchiveReader;
-import io.qinglang.ingest.PostIngest;
+import io.qinglang.ingest.IngestKind;
+import io.qinglang.ingest.Upserts;
 import io.qinglang.ingest.RecordValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ public final class LabeledData {
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     Dataset<Row> staged = ArchiveReader.read(spark, files, validator).cache();
     long rejected = staged.filter(col("accepted").equalTo(false)).count();
-    Dataset<Row> accepted = PostIngest.latestCopies(staged.filter(col("accepted")))
+    Dataset<Row> accepted = Upserts.latestCopies(staged.filter(col("accepted")), IngestKind.POSTS.keys())
         .drop("accepted", "reason", "detail", "raw_record", "record_no");
     Dataset<Row> labels = spark.createDataFrame(labelRows, LABELS);
     boolean byPlatform = labelRows.stream().anyMatch(r -> !r.isNullAt(1));
