@@ -48,6 +48,13 @@ public final class FinTrainJob {
 
   public static Outcome run(SparkSession spark, QinglangConfig config, FinSettings settings, List<String> labeledDirs,
       boolean includeBundled, String version, PrintWriter out) {
+    return run(spark, config, settings, labeledDirs, includeBundled,
+        OutputLocations.child(config.modelDir(), version), version, out);
+  }
+
+  /** As above, writing into {@code versionDir} (for example a classifier version being written by train). */
+  public static Outcome run(SparkSession spark, QinglangConfig config, FinSettings settings, List<String> labeledDirs,
+      boolean includeBundled, String versionDir, String version, PrintWriter out) {
     List<String> sources = new ArrayList<>();
     Dataset<Row> labeled = null;
     if (includeBundled) {
@@ -72,7 +79,6 @@ public final class FinTrainJob {
       FinTrainer.Result result = FinTrainer.train(labeled, settings, msg -> {
         LOG.info(msg);
       });
-      String versionDir = OutputLocations.child(config.modelDir(), version);
       ObjectNode meta = metadata(settings, result, sources, rows, fingerprint(labeled));
       FinModel model = FinModel.save(versionDir, version, result.model(), settings.threshold(), meta,
           spark.sparkContext().hadoopConfiguration());

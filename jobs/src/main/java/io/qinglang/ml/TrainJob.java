@@ -119,7 +119,7 @@ public final class TrainJob {
           + trained.validation().confusionTable();
       List<ModelStore.ComponentWriter> components = new ArrayList<>();
       final Dataset<Row> all = labelled;
-      for (TrainingExtension ext : TrainingExtensions.standard()) {
+      for (TrainingExtension ext : TrainingExtensions.standard(config)) {
         components.add(versionDir -> {
           progress(out, "training " + ext.name());
           Map<String, Object> result = ext.train(all, s,

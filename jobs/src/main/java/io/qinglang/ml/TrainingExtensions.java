@@ -7,9 +7,9 @@ import java.util.List;
 public final class TrainingExtensions {
   private TrainingExtensions() {}
 
-  public static List<TrainingExtension> standard() {
+  public static List<TrainingExtension> standard(io.qinglang.config.QinglangConfig config) {
     List<TrainingExtension> extensions = new ArrayList<>();
-    // Issue 5 (financial clickbait): extensions.add(new FinClickbaitTraining());
+    extensions.add(new io.qinglang.fin.FinClickbaitTraining(config));
     return extensions;
   }
 }

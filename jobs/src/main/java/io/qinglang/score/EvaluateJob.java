@@ -41,7 +41,8 @@ public final class EvaluateJob {
     out.println("labelled data " + data.describe());
     out.println("registry " + registry.source() + " (" + registry.size() + " enterprises); model " + model.version());
     ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
-    Dataset<Row> scored = ScoringPipelines.standard().scoreDetailed(data.posts(), ctx)
+    ScoringPipeline pipeline = ScoringPipelines.standard();
+    Dataset<Row> scored = pipeline.scoreDetailed(data.posts(), ctx)
         .select(col("platform"), col("post_id"), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
             col(ScoringPipeline.CATEGORY), col(ScoringPipeline.CONFIDENCE), col(ScoringPipeline.NEEDS_REVIEW),
             col(ScoringPipeline.CLASSIFIER_CATEGORY), col("norm_text"))
@@ -49,6 +50,7 @@ public final class EvaluateJob {
     Metrics fused = Metrics.of(scored, ClassifierPipeline.LABEL, ScoringPipeline.CATEGORY, LabeledData.HARD_NEGATIVE);
     Metrics classifier = Metrics.of(scored, ClassifierPipeline.LABEL, ScoringPipeline.CLASSIFIER_CATEGORY,
         LabeledData.HARD_NEGATIVE);
+    pipeline.release(); // scored is cached and counted: the contributors' caches are no longer needed
     new ModelEvaluationsTable().append(spark, warehouse, runId, model.version(), options.labeled(), Instant.now(),
         fused, config.categoryNames());
     out.println();

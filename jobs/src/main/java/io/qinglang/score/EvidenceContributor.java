@@ -22,4 +22,7 @@ public interface EvidenceContributor {
   String name();
 
   Dataset<Row> contribute(Dataset<Row> scored, ScoringContext context);
+
+  /** Frees what {@link #contribute} cached; called once the scored rows are written. */
+  default void release() {}
 }

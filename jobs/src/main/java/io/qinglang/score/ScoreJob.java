@@ -11,6 +11,7 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.ml.ModelStore;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobStats;
+import io.qinglang.table.CoordinationClustersTable;
 import io.qinglang.table.PostViolationsTable;
 import io.qinglang.table.PostsTable;
 import io.qinglang.table.Warehouse;
@@ -51,9 +52,20 @@ public final class ScoreJob {
     Dataset<Row> posts = select(postsTable.read(spark, warehouse), options);
     LOG.info("scoring posts{} with model {} ({})", describe(options), model.version(), model.dir());
     ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
-    Dataset<Row> scored = ScoringPipelines.standard().score(posts, ctx);
+    ScoringPipeline pipeline = ScoringPipelines.standard();
     PostViolationsTable table = new PostViolationsTable();
-    table.merge(spark, warehouse, scored);
+    Map<String, Long> campaignCounts = Map.of();
+    try {
+      table.merge(spark, warehouse, pipeline.score(posts, ctx));
+      for (EvidenceContributor c : pipeline.contributors()) {
+        if (c instanceof CampaignEvidence campaigns && campaigns.clusters().isPresent()) {
+          writeClusters(spark, config, warehouse, campaigns.clusters().get(), options);
+          campaignCounts = campaigns.counts();
+        }
+      }
+    } finally {
+      pipeline.release();
+    }
 
     Dataset<Row> written = table.read(spark, warehouse).filter(col("run_id").equalTo(runId));
     List<Row> perCategory = written.groupBy(col("category"), col("category_name"))
@@ -73,11 +85,24 @@ public final class ScoreJob {
       out.printf(Locale.ROOT, "  %2d %-12d %s%n", r.getInt(0), n, r.getString(1));
     }
     out.printf(Locale.ROOT, "scored %d posts: %d flagged, %d left at 0 for review%n", total, flagged, review);
+    if (!campaignCounts.isEmpty()) {
+      out.printf(Locale.ROOT, "coordinated campaigns: %d clusters, %d of them attacks (%d posts), written to %s%n",
+          campaignCounts.getOrDefault("clusters", 0L), campaignCounts.getOrDefault("attack_clusters", 0L),
+          campaignCounts.getOrDefault("attack_posts", 0L), CoordinationClustersTable.NAME);
+    }
     out.flush();
     return new JobStats(total, total, 0, 0, 0, 0, Map.of())
         .withDetail("model_version", model.version())
         .withDetail("flagged", flagged)
         .withDetail("needs_review", review);
+  }
+
+  /** Replaces the clusters of the scored period (all of them without --from/--to) in coordination_clusters. */
+  static void writeClusters(SparkSession spark, QinglangConfig config, Warehouse warehouse, Dataset<Row> clusters,
+      Options o) {
+    Instant from = o.from() == null ? null : o.from().atStartOfDay(config.timeZone()).toInstant();
+    Instant to = o.to() == null ? null : o.to().plusDays(1).atStartOfDay(config.timeZone()).toInstant();
+    new CoordinationClustersTable().replace(spark, warehouse, clusters, from, to);
   }
 
   static Dataset<Row> select(Dataset<Row> posts, Options o) {

@@ -79,6 +79,13 @@ public final class ScoringPipeline {
     return fusion;
   }
 
+  /** Frees what the contributors cached; call after the scored rows are written. */
+  public void release() {
+    for (EvidenceContributor c : contributors) {
+      c.release();
+    }
+  }
+
   /** Every column: posts, classifier, evidence, contributors' columns, final decision. */
   public Dataset<Row> scoreDetailed(Dataset<Row> posts, ScoringContext ctx) {
     PipelineModel model = ctx.model().pipeline();

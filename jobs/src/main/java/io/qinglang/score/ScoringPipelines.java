@@ -12,11 +12,20 @@ import java.util.List;
 public final class ScoringPipelines {
   private ScoringPipelines() {}
 
+  /**
+   * Classifier, then the per-post detectors, coordinated campaigns and the financial-clickbait
+   * model, fused by {@link DetectorFusion}.
+   */
   public static ScoringPipeline standard() {
     List<EvidenceContributor> contributors = new ArrayList<>();
-    // Issue 6 (detectors): personal data, impersonation, coordinated campaigns, e.g.
-    //   contributors.add(new PersonalDataContributor());
-    // Issue 5 (financial clickbait): contributors.add(new FinClickbaitContributor());
-    return new ScoringPipeline(contributors, new ClassifierFusion());
+    contributors.add(new DetectorEvidence());
+    contributors.add(new CampaignEvidence());
+    contributors.add(new FinClickbaitEvidence());
+    return new ScoringPipeline(contributors, new DetectorFusion());
+  }
+
+  /** The classifier alone (its decision is final): for comparisons and benchmarks of the model. */
+  public static ScoringPipeline classifierOnly() {
+    return new ScoringPipeline(List.of(), new ClassifierFusion());
   }
 }
