@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         "",
         "Run 'qinglang <command> --help' for a command's options."},
     subcommands = {
+        DemoCommand.class,
         IngestCommand.class,
         AggregateCommand.class,
         MaintainCommand.class,
