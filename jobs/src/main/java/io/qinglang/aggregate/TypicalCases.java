@@ -38,7 +38,7 @@ public final class TypicalCases {
   private TypicalCases() {}
 
   static final UserDefinedFunction MASK = udf(
-      (org.apache.spark.sql.api.java.UDF1<String, String>) InterimPersonalDataMasker::mask, DataTypes.StringType);
+      (org.apache.spark.sql.api.java.UDF1<String, String>) TypicalCases::maskText, DataTypes.StringType);
 
   /** Evidence structs as at most five distinct masked lines "source/kind: detail (span)". */
   static final UserDefinedFunction EVIDENCE = udf(
@@ -59,7 +59,7 @@ public final class TypicalCases {
             if (span != null) {
               sb.append(" (").append(span).append(')');
             }
-            lines.add(InterimPersonalDataMasker.mask(sb.toString()));
+            lines.add(maskText(sb.toString()));
           }
         }
         return scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(lines)).toSeq();
@@ -105,5 +105,10 @@ public final class TypicalCases {
   /** For tests: what seriousness a case with this confidence and reach gets. */
   static double seriousness(double confidence, long reach) {
     return Math.round(confidence * Math.log10(10.0 + reach) * 10000.0) / 10000.0;
+  }
+
+  /** Text shown in a typical case, with every personal-data candidate masked (the detectors' masker). */
+  static String maskText(String text) {
+    return io.qinglang.detect.PersonalDataMasker.mask(text);
   }
 }
