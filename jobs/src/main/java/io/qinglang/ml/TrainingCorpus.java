@@ -43,7 +43,12 @@ public final class TrainingCorpus {
   public record Settings(String corpusDir, long maxGeneratedPosts, String realText) {
     public static Settings from(QinglangConfig config) {
       ConfigReader r = config.reader();
-      String real = r.string(P + "real-text").trim();
+      String real;
+      try {
+        real = r.config().getString(P + "real-text").trim();
+      } catch (com.typesafe.config.ConfigException e) {
+        throw r.error(P + "real-text", "must be a string (a directory, or \"\" for none)");
+      }
       if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
         throw r.error(P + "real-text", "not a directory: " + real);
       }
