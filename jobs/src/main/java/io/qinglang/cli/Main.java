@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         IngestCommand.class,
         GenerateCommand.class,
+        AggregateCommand.class,
+        MaintainCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         CommandLine.HelpCommand.class},

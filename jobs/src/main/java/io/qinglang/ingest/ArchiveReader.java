@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Reads archive files into validated rows ({@link StagedRows#SCHEMA}). JSON Lines and CSV files are
+ * Reads archive files of any record kind into staged rows ({@link ArchiveValidator#stagedSchema()}). JSON Lines and CSV files are
  * read one task per file (exact line numbers, strict UTF-8); Parquet through Spark's reader.
  */
 public final class ArchiveReader {
   private ArchiveReader() {}
 
   public static Dataset<Row> read(SparkSession spark, List<ArchiveInputs.ArchiveFile> files,
-      RecordValidator validator) {
+      ArchiveValidator validator) {
     List<ArchiveInputs.ArchiveFile> text = files.stream()
         .filter(f -> f.format() != ArchiveFormat.PARQUET).toList();
     List<String> parquet = files.stream()
@@ -43,32 +42,20 @@ public final class ArchiveReader {
   }
 
   private static Dataset<Row> readText(SparkSession spark, List<ArchiveInputs.ArchiveFile> files,
-      RecordValidator validator) {
+      ArchiveValidator validator) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
-      Iterator<ArchiveRecord> records;
       try {
-        records = TextArchiveReader.read(file, conf.get(), validator);
+        return TextArchiveReader.read(file, conf.get(), validator);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open " + file.path(), e);
       }
-      return new Iterator<Row>() {
-        @Override
-        public boolean hasNext() {
-          return records.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          return StagedRows.toRow(records.next());
-        }
-      };
     });
-    return spark.createDataFrame(rows, StagedRows.SCHEMA);
+    return spark.createDataFrame(rows, validator.stagedSchema());
   }
 
-  private static Dataset<Row> readParquet(SparkSession spark, List<String> paths, RecordValidator validator) {
+  private static Dataset<Row> readParquet(SparkSession spark, List<String> paths, ArchiveValidator validator) {
     Dataset<Row> raw = spark.read().option("mergeSchema", "true").parquet(paths.toArray(new String[0]));
     List<String> names = List.of(raw.columns());
     Dataset<Row> withSource = raw.select(col("*"), col("_metadata.file_path").as("__file"),
@@ -79,11 +66,10 @@ public final class ArchiveReader {
         fields.put(name, plain(row.get(row.fieldIndex(name))));
       }
       String raw0 = JsonValues.toText(fields);
-      ArchiveRecord r = validator.validate(row.getString(row.fieldIndex("__file")),
-          row.getLong(row.fieldIndex("__row")) + 1, raw0, fields);
-      return StagedRows.toRow(r);
+      return validator.stage(row.getString(row.fieldIndex("__file")), row.getLong(row.fieldIndex("__row")) + 1,
+          raw0, fields);
     });
-    return spark.createDataFrame(rows, StagedRows.SCHEMA);
+    return spark.createDataFrame(rows, validator.stagedSchema());
   }
 
   /** Parquet values as the plain values the validator reads. */

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.run.JobStats;
-import io.qinglang.table.PostsTable;
+import io.qinglang.table.DeltaTableSpec;
 import io.qinglang.table.QuarantineTable;
 import io.qinglang.table.Warehouse;
 import java.sql.Timestamp;
@@ -21,21 +21,31 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
-/** Ingests archives of posts into {@code posts}, rejected records into {@code quarantine}. */
+/**
+ * Ingests archives of one record kind ({@link IngestKind}: posts into {@code posts}, disposal
+ * records into {@code disposals}); rejected records go to {@code quarantine}.
+ */
 public final class IngestJob {
   private static final Logger LOG = LogManager.getLogger(IngestJob.class);
 
   private IngestJob() {}
 
+  /** Ingests archives of posts. */
   public static JobStats run(SparkSession spark, QinglangConfig config, List<ArchiveInputs.ArchiveFile> files,
       String runId, Instant started) {
+    return run(spark, config, IngestKind.POSTS, files, runId, started);
+  }
+
+  public static JobStats run(SparkSession spark, QinglangConfig config, IngestKind kind,
+      List<ArchiveInputs.ArchiveFile> files, String runId, Instant started) {
     Warehouse warehouse = new Warehouse(config.warehouse());
     Timestamp now = Timestamp.from(started);
-    RecordValidator validator = RecordValidator.of(config, started);
-    LOG.info("reading {} archive file(s)", files.size());
+    ArchiveValidator validator = kind.validator(config, started);
+    LOG.info("reading {} {} file(s)", files.size(), kind.recordName());
     Dataset<Row> staged = ArchiveReader.read(spark, files, validator).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, String> details = new LinkedHashMap<>();
+      details.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
       long read = 0;
       long quarantined = 0;
       for (Row r : staged.groupBy(col("accepted"), col("reason")).agg(count(lit(1))).collectAsList()) {
@@ -49,15 +59,16 @@ public final class IngestJob {
       LOG.info("read {} records, {} rejected", read, quarantined);
 
       Dataset<Row> accepted = staged.filter(col("accepted"));
-      Dataset<Row> latest = PostIngest.latestCopies(accepted).persist(StorageLevel.MEMORY_AND_DISK());
-      PostsTable posts = new PostsTable();
-      PostIngest.Counts counts = PostIngest.countChanges(accepted, latest, posts.readOrEmpty(spark, warehouse));
+      Dataset<Row> latest = Upserts.latestCopies(accepted, kind.keys()).persist(StorageLevel.MEMORY_AND_DISK());
+      DeltaTableSpec table = kind.table();
+      Upserts.Counts counts = Upserts.countChanges(accepted, latest, table.readOrEmpty(spark, warehouse),
+          kind.keys(), kind.hashColumn());
 
       QuarantineTable quarantine = new QuarantineTable();
-      quarantine.merge(spark, warehouse, PostIngest.quarantineRows(staged, "post", runId, now));
-      LOG.info("merging posts into {}: {} new, {} updated, {} unchanged", posts.path(warehouse), counts.written(),
+      quarantine.merge(spark, warehouse, IngestRows.quarantineRows(staged, validator.kind(), runId, now));
+      LOG.info("merging into {}: {} new, {} updated, {} unchanged", table.path(warehouse), counts.written(),
           counts.updated(), counts.unchanged());
-      posts.merge(spark, warehouse, PostIngest.postsRows(latest, runId, now));
+      kind.merge(spark, warehouse, latest, runId, now);
       latest.unpersist();
 
       JobStats stats = new JobStats(read, counts.written(), counts.updated(), counts.unchanged(), quarantined,

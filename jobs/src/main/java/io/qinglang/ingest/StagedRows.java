@@ -13,9 +13,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Validated archive records as Spark rows: accepted posts and rejections side by side. */
+/**
+ * Validated archive records as Spark rows: accepted records and rejections side by side. Every kind's
+ * staged schema starts with {@link #COMMON} (what the quarantine table needs).
+ */
 public final class StagedRows {
-  public static final StructType SCHEMA = new StructType()
+  /** The leading columns of every kind's staged rows. */
+  public static final StructType COMMON = new StructType()
       .add("accepted", BooleanType, false)
       .add("reason", StringType)
       .add("detail", StringType)
@@ -23,7 +27,10 @@ public final class StagedRows {
       .add("source_file", StringType, false)
       .add("record_no", LongType, false)
       .add("post_id", StringType)
-      .add("platform", StringType)
+      .add("platform", StringType);
+
+  /** Staged posts. */
+  public static final StructType SCHEMA = COMMON
       .add("content_type", StringType)
       .add("account_id", StringType)
       .add("account_name", StringType)
@@ -40,6 +47,16 @@ public final class StagedRows {
       .add("extra", DataTypes.createMapType(StringType, StringType))
       .add("content_hash", StringType);
 
+  /** Staged disposal records. */
+  public static final StructType DISPOSALS = COMMON
+      .add("clue_id", StringType)
+      .add("referred_at", TimestampType)
+      .add("referred_date", DateType)
+      .add("handled_at", TimestampType)
+      .add("action", StringType)
+      .add("extra", DataTypes.createMapType(StringType, StringType))
+      .add("record_hash", StringType);
+
   private StagedRows() {}
 
   public static Row toRow(ArchiveRecord r) {
@@ -51,5 +68,15 @@ public final class StagedRows {
         r.title(), r.content(), r.url(), r.repostCount(), r.commentCount(), r.likeCount(), r.ipRegion(), r.query(),
         r.extra() == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(r.extra()),
         r.contentHash());
+  }
+
+  /** A staged disposal record: accepted when {@code reason} is null. */
+  static Row disposal(String reason, String detail, String raw, String sourceFile, long recordNo, String postId,
+      String platform, String clueId, java.time.Instant referredAt, java.time.LocalDate referredDate,
+      java.time.Instant handledAt, String action, java.util.Map<String, String> extra, String recordHash) {
+    return RowFactory.create(reason == null, reason, detail, reason == null ? null : raw, sourceFile, recordNo,
+        postId, platform, clueId, referredAt == null ? null : Timestamp.from(referredAt),
+        referredDate == null ? null : Date.valueOf(referredDate), handledAt == null ? null : Timestamp.from(handledAt), action,
+        extra == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(extra), recordHash);
   }
 }

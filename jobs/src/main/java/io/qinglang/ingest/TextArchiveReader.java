@@ -29,11 +29,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.sql.Row;
 
 /**
  * Reads one JSON Lines or CSV archive file (compressed or not) record by record, with record numbers
  * (line numbers for JSON Lines, record numbers for CSV), strict UTF-8 checks, and every record passed
- * through the validator. Blank lines are not records.
+ * through the validator of its kind into a staged row. Blank lines are not records.
  */
 public final class TextArchiveReader {
   private static final ObjectReader JSON = JsonValues.MAPPER.reader()
@@ -41,8 +42,8 @@ public final class TextArchiveReader {
 
   private TextArchiveReader() {}
 
-  public static Iterator<ArchiveRecord> read(ArchiveInputs.ArchiveFile file, Configuration conf,
-      RecordValidator validator) throws IOException {
+  public static Iterator<Row> read(ArchiveInputs.ArchiveFile file, Configuration conf,
+      ArchiveValidator validator) throws IOException {
     InputStream in = open(file.path(), conf);
     return switch (file.format()) {
       case JSON_LINES -> new JsonLines(file.path(), in, validator);
@@ -60,18 +61,18 @@ public final class TextArchiveReader {
   }
 
   /** JSON Lines: one JSON object per line. */
-  private static final class JsonLines implements Iterator<ArchiveRecord> {
+  private static final class JsonLines implements Iterator<Row> {
     private final String source;
     private final InputStream in;
-    private final RecordValidator validator;
+    private final ArchiveValidator validator;
     private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private long lineNo;
-    private ArchiveRecord next;
+    private Row next;
     private boolean done;
 
-    JsonLines(String source, InputStream in, RecordValidator validator) {
+    JsonLines(String source, InputStream in, ArchiveValidator validator) {
       this.source = source;
       this.in = in;
       this.validator = validator;
@@ -92,11 +93,11 @@ public final class TextArchiveReader {
     }
 
     @Override
-    public ArchiveRecord next() {
+    public Row next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      ArchiveRecord r = next;
+      Row r = next;
       next = null;
       return r;
     }
@@ -131,14 +132,14 @@ public final class TextArchiveReader {
     }
 
     /** The record of one line, or null for a blank line. */
-    private ArchiveRecord record(byte[] bytes) {
+    private Row record(byte[] bytes) {
       String text;
       try {
         text = strict.decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
         String lenient = new String(bytes, StandardCharsets.UTF_8);
-        return ArchiveRecord.rejected(source, lineNo, lenient, QuarantineReason.BAD_ENCODING,
-            "line " + lineNo + " is not valid UTF-8 text", null, null);
+        return validator.stageRejected(source, lineNo, lenient, QuarantineReason.BAD_ENCODING,
+            "line " + lineNo + " is not valid UTF-8 text");
       }
       if (text.isBlank()) {
         return null;
@@ -147,23 +148,23 @@ public final class TextArchiveReader {
       try {
         node = JSON.readTree(text);
       } catch (JsonProcessingException e) {
-        return ArchiveRecord.rejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
-            "line " + lineNo + ": " + e.getOriginalMessage(), null, null);
+        return validator.stageRejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
+            "line " + lineNo + ": " + e.getOriginalMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       if (node == null || !node.isObject()) {
-        return ArchiveRecord.rejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
-            "line " + lineNo + " is not a JSON object", null, null);
+        return validator.stageRejected(source, lineNo, text, QuarantineReason.MALFORMED_JSON,
+            "line " + lineNo + " is not a JSON object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> fields = (Map<String, Object>) JsonValues.toPlain(node);
-      return validator.validate(source, lineNo, text, fields);
+      return validator.stage(source, lineNo, text, fields);
     }
   }
 
   /** CSV with a header line; every value is text, an empty value is absent. */
-  private static Iterator<ArchiveRecord> csv(String source, InputStream in, RecordValidator validator)
+  private static Iterator<Row> csv(String source, InputStream in, ArchiveValidator validator)
       throws IOException {
     CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -192,7 +193,7 @@ public final class TextArchiveReader {
       }
 
       @Override
-      public ArchiveRecord next() {
+      public Row next() {
         CSVRecord r;
         try {
           r = records.next();
@@ -200,22 +201,22 @@ public final class TextArchiveReader {
           failed = true;
           close(parser);
           long at = parser.getRecordNumber() + 1;
-          return ArchiveRecord.rejected(source, at, "(the file cannot be parsed from record " + at + " on)",
+          return validator.stageRejected(source, at, "(the file cannot be parsed from record " + at + " on)",
               QuarantineReason.MALFORMED_CSV, "record " + at + ": " + e.getMessage()
-                  + "; the rest of the file was not read", null, null);
+                  + "; the rest of the file was not read");
         }
         long no = r.getRecordNumber();
         String raw = format(r);
         if (r.size() != header.size()) {
-          return ArchiveRecord.rejected(source, no, raw, QuarantineReason.MALFORMED_CSV,
-              "record " + no + " has " + r.size() + " fields, the header has " + header.size(), null, null);
+          return validator.stageRejected(source, no, raw, QuarantineReason.MALFORMED_CSV,
+              "record " + no + " has " + r.size() + " fields, the header has " + header.size());
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
           String v = r.get(i);
           fields.put(header.get(i), v.isEmpty() ? null : v);
         }
-        return validator.validate(source, no, raw, fields);
+        return validator.stage(source, no, raw, fields);
       }
     };
   }

@@ -18,6 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * properties and CHECK constraints. Subclasses add how the table is written.
  */
 public abstract class DeltaTableSpec {
+  private static final String CONSTRAINT_PREFIX = "delta.constraints.";
+
   public abstract String name();
 
   public abstract String comment();
@@ -25,6 +27,14 @@ public abstract class DeltaTableSpec {
   public abstract StructType schema();
 
   public List<String> partitionColumns() {
+    return List.of();
+  }
+
+  /**
+   * Columns {@code maintain} Z-orders the table's files by (OPTIMIZE ... ZORDER BY): the columns
+   * readers filter on that are not partition columns. Empty: plain compaction.
+   */
+  public List<String> zOrderColumns() {
     return List.of();
   }
 
@@ -60,6 +70,11 @@ public abstract class DeltaTableSpec {
       }
       for (Map.Entry<String, String> e : properties().entrySet()) {
         builder = builder.property(e.getKey(), e.getValue());
+      }
+      // CHECK constraints are table properties to Delta: setting them at creation takes one commit
+      // instead of one ALTER TABLE (commit and table scan) per constraint. Delta enforces them the same way.
+      for (Map.Entry<String, String> c : checkConstraints().entrySet()) {
+        builder = builder.property(CONSTRAINT_PREFIX + c.getKey().toLowerCase(java.util.Locale.ROOT), c.getValue());
       }
       builder.execute();
     }
@@ -109,7 +124,7 @@ public abstract class DeltaTableSpec {
       tableProperties.put(row.getString(0), row.getString(1));
     }
     for (Map.Entry<String, String> c : checkConstraints().entrySet()) {
-      if (!tableProperties.containsKey("delta.constraints." + c.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!tableProperties.containsKey(CONSTRAINT_PREFIX + c.getKey().toLowerCase(java.util.Locale.ROOT))) {
         spark.sql("ALTER TABLE " + sqlPath(path) + " ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
       }
     }

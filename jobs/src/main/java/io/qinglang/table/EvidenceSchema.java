@@ -15,10 +15,14 @@ import org.apache.spark.sql.types.StructType;
  * Personal data never appears raw in {@code detail} or {@code span}; it is masked first.
  */
 public final class EvidenceSchema {
-  /** source: classifier, lexicon, personal_data, impersonation, coordination, fin_clickbait, ... */
+  /**
+   * source: classifier, lexicon, personal_data, impersonation, coordination, fin_clickbait, ...
+   * {@code source} and {@code kind} are always set, but are declared nullable: Delta refuses NOT NULL
+   * on fields nested in arrays (DELTA_NESTED_NOT_NULL_CONSTRAINT) and could not create post_violations.
+   */
   public static final StructType STRUCT = new StructType()
-      .add("source", StringType, false)
-      .add("kind", StringType, false)
+      .add("source", StringType, true)
+      .add("kind", StringType, true)
       .add("detail", StringType, true)
       .add("span", StringType, true)
       .add("start", IntegerType, true)
