@@ -52,6 +52,8 @@ public final class SqlCommand implements Callable<Integer> {
     }
     QinglangConfig config = common.load();
     SparkSession spark = SparkSessions.forJob(config);
+    // mask_personal_data(text): the same masking every report applies (README, "Detectors and fusion").
+    io.qinglang.detect.PersonalDataMasker.register(spark);
     new Warehouse(config.warehouse()).registerTables(spark);
     Dataset<Row> result;
     try {

@@ -1,0 +1,543 @@
+package io.qinglang.detect;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.qinglang.registry.Enterprise;
+import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.table.CoordinationClustersTable;
+import io.qinglang.table.EvidenceSchema;
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.collection.JavaConverters;
+
+/**
+ * Coordinated cross-platform campaigns (category 9): near-duplicate posts by many accounts on several
+ * platforms within a short time, negative toward an enterprise or a person.
+ *
+ * <p>Stages (each materialised once, timed and counted; the figures are returned and logged):
+ * <ol>
+ *   <li><b>prepare</b>: posts of the configured content types, text normalised
+ *       ({@link CampaignText#normalize}); texts shorter than {@code min-chars} are left out
+ *       (boilerplate and one-liners); identical normalised texts share a {@code doc_id}
+ *       (xxhash64 of the text), so exact copies cost nothing more.</li>
+ *   <li><b>signatures</b>: per distinct text, sorted character-shingle hashes and the band hashes of
+ *       its MinHash signature.</li>
+ *   <li><b>candidates</b>: (band, band hash) buckets; a bucket of at most {@code all-pairs-bucket-size}
+ *       texts gives all its pairs, a larger one links each text to the bucket's smallest id and to its
+ *       neighbour in id order (linear); buckets over {@code max-bucket-size} are dropped as boilerplate
+ *       and counted.</li>
+ *   <li><b>verify</b>: exact Jaccard similarity of the candidates' shingle sets; pairs at or above
+ *       {@code jaccard-threshold} are edges.</li>
+ *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
+ *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
+ *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
+ *       {@link ClusterJudge}.</li>
+ * </ol>
+ * Everything is keyed by ids derived from content and post keys, never by
+ * {@code monotonically_increasing_id}, so runs over the same posts give the same clusters. Cost is
+ * near-linear in the number of posts: one pass to sign, {@code bands} rows per distinct text to
+ * bucket, and candidate pairs bounded by the bucket cap.
+ *
+ * <p>Input columns: platform, post_id, content_type, account_id, published_at, title, content; when
+ * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, other
+ * categories as not negative, null falls back to the stance lexicon) and {@code enterprise_ids}.
+ */
+public final class CampaignDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Classifier categories that are negative toward an enterprise or a person. */
+  public static final Set<Integer> NEGATIVE_CATEGORIES = Set.of(2, 3, 5, 8, 9, 10);
+  /** The column of member evidence {@link Result#memberEvidence()} holds. */
+  public static final String COLUMN = "coordination_evidence";
+  /** Score of attack-cluster evidence: above the default fusion flag score. */
+  public static final double ATTACK_SCORE = 0.9;
+
+  private static final StructType SIGNATURE = new StructType()
+      .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("bands", DataTypes.createArrayType(DataTypes.LongType, false), false);
+  private static final StructType STANCE = new StructType()
+      .add("negative", DataTypes.BooleanType, false)
+      .add("word", DataTypes.StringType, true);
+  private static final StructType COHESION = new StructType()
+      .add("ok", DataTypes.BooleanType, false)
+      .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
+      .add("accounts", DataTypes.IntegerType, false)
+      .add("platforms", DataTypes.IntegerType, false)
+      .add("posts", DataTypes.IntegerType, false);
+  private static final StructType VERDICT = new StructType()
+      .add("is_attack", DataTypes.BooleanType, false)
+      .add("window_accounts", DataTypes.IntegerType, false)
+      .add("window_platforms", DataTypes.IntegerType, false)
+      .add("window_start", DataTypes.TimestampType, false)
+      .add("window_end", DataTypes.TimestampType, false)
+      .add("negative_share", DataTypes.DoubleType, false)
+      .add("reason", DataTypes.StringType, false)
+      .add("enterprise_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("sample_accounts", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("representative_text", DataTypes.StringType, false);
+
+  /** Time and output rows of one stage. */
+  public record StageTiming(String stage, long millis, long rows, String what) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%-11s %8.1f s  %,12d %s", stage, millis / 1000.0, rows, what);
+    }
+  }
+
+  /**
+   * The clusters (rows of {@link CoordinationClustersTable#SCHEMA}), the evidence for member posts
+   * of attack clusters ({@code platform, post_id,} {@value #COLUMN}), and the stage figures.
+   * The frames are cached; call {@link #release()} when done.
+   */
+  public record Result(Dataset<Row> clusters, Dataset<Row> memberEvidence, List<StageTiming> timings,
+      Map<String, Long> counts, List<Dataset<Row>> cached) {
+    public void release() {
+      for (Dataset<Row> d : cached) {
+        d.unpersist();
+      }
+    }
+  }
+
+  private final DetectSettings.Coordination settings;
+  private final StanceLexicon stance;
+  private final ImpersonationDetector names;
+  private final Set<String> officialAccounts;
+
+  public CampaignDetector(DetectSettings.Coordination settings, StanceLexicon stance, ImpersonationDetector names) {
+    this.settings = settings;
+    this.stance = stance;
+    this.names = names;
+    Set<String> accounts = new HashSet<>();
+    for (Enterprise e : names.registry().enterprises()) {
+      accounts.addAll(e.officialAccounts());
+    }
+    this.officialAccounts = Set.copyOf(accounts);
+  }
+
+  public static CampaignDetector of(DetectorResources resources, EnterpriseRegistry registry) {
+    return new CampaignDetector(resources.settings().coordination(), resources.stanceLexicon(),
+        resources.impersonation(registry));
+  }
+
+  public Result detect(Dataset<Row> posts, String runId, Instant now, Consumer<String> progress) {
+    return detect(posts, "category", runId, now, progress);
+  }
+
+  /**
+   * As {@link #detect(Dataset, String, Instant, Consumer)}, reading the classifier's decision from
+   * {@code categoryColumn} (absent: the stance lexicon decides for every post).
+   */
+  public Result detect(Dataset<Row> posts, String categoryColumn, String runId, Instant now,
+      Consumer<String> progress) {
+    SparkSession spark = posts.sparkSession();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    DetectSettings.Coordination s = settings;
+    CampaignText text = new CampaignText(s.shingleSize(), s.bands(), s.rowsPerBand(), s.seed(), stance.boilerplate());
+    Broadcast<CampaignDetector> self = jsc.broadcast(this);
+    Broadcast<CampaignText> bcText = jsc.broadcast(text);
+    List<StageTiming> timings = new ArrayList<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<Dataset<Row>> cached = new ArrayList<>();
+    boolean hasCategory = Arrays.asList(posts.columns()).contains(categoryColumn);
+    boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
+
+    // 1. prepare
+    long t0 = System.nanoTime();
+    UserDefinedFunction normalize = functions.udf((UDF2<String, String, String>) (title, content) ->
+        bcText.value().normalize(title, content), DataTypes.StringType);
+    Dataset<Row> prepared = posts
+        .filter(col("content_type").isin(s.contentTypes().toArray()))
+        .select(col("platform"), col("post_id"), col("account_id"), col("published_at"), col("title"),
+            col("content"),
+            hasCategory ? col(categoryColumn).cast("int").as("category") : lit(null).cast("int").as("category"),
+            hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"))
+        .withColumn("norm", normalize.apply(col("title"), col("content")))
+        .filter(length(col("norm")).geq(s.minChars()))
+        .withColumn("doc_id", xxhash64(col("norm")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(prepared);
+    long eligible = prepared.count();
+    counts.put("eligible_posts", eligible);
+    stage(timings, progress, "prepare", t0, eligible, "posts long enough to compare (min-chars " + s.minChars() + ")");
+
+    // 2. signatures
+    t0 = System.nanoTime();
+    UserDefinedFunction sign = functions.udf((UDF1<String, Row>) norm -> {
+      CampaignText ct = bcText.value();
+      int[] sh = ct.shingles(norm);
+      return RowFactory.create(sh, ct.bandHashes(sh));
+    }, SIGNATURE);
+    Dataset<Row> docs = prepared.groupBy("doc_id").agg(first("norm").as("norm"))
+        .withColumn("sig", sign.apply(col("norm")))
+        .select(col("doc_id"), col("sig.shingles").as("shingles"), col("sig.bands").as("bands"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(docs);
+    long distinctTexts = docs.count();
+    counts.put("distinct_texts", distinctTexts);
+    stage(timings, progress, "signatures", t0, distinctTexts,
+        "distinct texts signed (" + s.bands() + " bands x " + s.rowsPerBand() + " rows)");
+
+    // 3. candidates
+    t0 = System.nanoTime();
+    // Band hashes are seeded with their band index, so the hash alone identifies (band, value).
+    // Most band values are unique: count them first (a cheap fixed-width aggregation), then gather
+    // the members of shared values only.
+    Dataset<Row> bandRows = docs.select(col("doc_id"), explode(col("bands")).as("h"));
+    Dataset<Row> shared = bandRows.groupBy("h").agg(count(lit(1)).as("n")).filter(col("n").geq(2)).select("h")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(shared);
+    long sharedValues = shared.count();
+    Dataset<Row> sharedSide = sharedValues <= 5_000_000 ? functions.broadcast(shared) : shared;
+    Dataset<Row> buckets = bandRows.join(sharedSide, "h")
+        .groupBy("h").agg(collect_list("doc_id").as("ids"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(buckets);
+    Row bucketStats = buckets.agg(count(lit(1)), functions.sum(when(size(col("ids")).gt(s.maxBucketSize()), 1)
+        .otherwise(0)), max(size(col("ids")))).first();
+    long bucketCount = bucketStats.getLong(0);
+    long oversized = bucketStats.isNullAt(1) ? 0 : bucketStats.getLong(1);
+    int largest = bucketStats.isNullAt(2) ? 0 : bucketStats.getInt(2);
+    int allPairs = s.allPairsBucketSize();
+    int cap = s.maxBucketSize();
+    Dataset<Row> pairs = buckets.filter(size(col("ids")).leq(cap)).select("ids")
+        .flatMap((FlatMapFunction<Row, Row>) row -> pairsOf(row.getList(0), allPairs).iterator(),
+            org.apache.spark.sql.Encoders.row(new StructType().add("a", DataTypes.LongType, false)
+                .add("b", DataTypes.LongType, false)))
+        .distinct()
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(pairs);
+    long candidates = pairs.count();
+    counts.put("buckets", bucketCount);
+    counts.put("oversized_buckets", oversized);
+    counts.put("candidate_pairs", candidates);
+    stage(timings, progress, "candidates", t0, candidates, "candidate pairs from " + bucketCount
+        + " shared buckets (largest " + largest + ", " + oversized + " over max-bucket-size " + cap + " dropped)");
+
+    // 4. verify
+    t0 = System.nanoTime();
+    UserDefinedFunction jaccard = functions.udf((UDF2<scala.collection.Seq<Integer>, scala.collection.Seq<Integer>,
+        Double>) (a, b) -> CampaignText.jaccard(ints(a), ints(b)), DataTypes.DoubleType);
+    Dataset<Row> edges = pairs
+        .join(docs.select(col("doc_id").as("a"), col("shingles").as("sa")), "a")
+        .join(docs.select(col("doc_id").as("b"), col("shingles").as("sb")), "b")
+        .filter(jaccard.apply(col("sa"), col("sb")).geq(s.jaccardThreshold()))
+        .select(col("a").as("src"), col("b").as("dst"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(edges);
+    long edgeCount = edges.count();
+    counts.put("similar_pairs", edgeCount);
+    stage(timings, progress, "verify", t0, edgeCount, String.format(Locale.ROOT,
+        "pairs with Jaccard >= %.2f (%.1f%% of candidates)", s.jaccardThreshold(),
+        candidates == 0 ? 0.0 : 100.0 * edgeCount / candidates));
+
+    // 5. components
+    t0 = System.nanoTime();
+    ConnectedComponents.Result cc = ConnectedComponents.compute(edges, s.maxIterations(),
+        s.driverComponentsMaxEdges());
+    Dataset<Row> components = cc.components().persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(components);
+    long linked = components.count();
+    counts.put("linked_texts", linked);
+    counts.put("component_rounds", (long) cc.rounds());
+    stage(timings, progress, "components", t0, linked, "texts linked to another (" + cc.method()
+        + (cc.rounds() > 0 ? ", " + cc.rounds() + " rounds" : "") + ")");
+
+    // 6. clusters
+    t0 = System.nanoTime();
+    Column accountKey = concat_ws(":", col("platform"), col("account_id"));
+    UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
+      StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
+      return RowFactory.create(st.isNegative(), st.firstNegative());
+    }, STANCE);
+    Dataset<Row> members = prepared
+        .join(components, prepared.col("doc_id").equalTo(components.col("node")), "left")
+        .withColumn("cluster_doc", coalesce(col("component"), col("doc_id")))
+        .drop("node", "component");
+    Dataset<Row> big = members.groupBy("cluster_doc").agg(count(lit(1)).as("n"))
+        .filter(col("n").geq(s.minClusterPosts())).select("cluster_doc");
+    Dataset<Row> clustered = members.join(big, "cluster_doc")
+        .withColumn("stance", when(col("category").isNull(), stanceUdf.apply(col("title"), col("content"))))
+        .withColumn("negative", coalesce(col("category").isin(NEGATIVE_CATEGORIES.toArray()),
+            col("stance.negative")))
+        .withColumn("official", accountKey.isin(officialAccounts.toArray()))
+        .withColumn("key", concat(col("platform"), lit(":"), col("post_id")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(clustered);
+    Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
+        .groupBy(col("component").as("cluster_doc")).agg(count(lit(1)).as("similar_pairs"));
+    UserDefinedFunction judge = functions.udf((UDF3<scala.collection.Seq<Row>, String, scala.collection.Seq<String>,
+        Row>) (ms, rep, ents) -> self.value().verdict(ms, rep, ents), VERDICT);
+    Dataset<Row> grouped = clustered.groupBy("cluster_doc").agg(
+        count(lit(1)).as("posts"),
+        countDistinct(accountKey).as("accounts"),
+        sort_array(collect_set("platform")).as("platforms"),
+        min("published_at").as("first_at"),
+        max("published_at").as("last_at"),
+        min("key").as("min_key"),
+        min_by(concat_ws("\n", col("title"), col("content")), struct(col("published_at"), col("key")))
+            .as("first_text"),
+        collect_list(struct(col("published_at"), col("platform"), col("account_id"), col("negative"),
+            col("official"), col("category"), col("stance.word").as("word"))).as("members"),
+        flatten(collect_list(coalesce(col("enterprise_ids"), array().cast("array<string>")))).as("ents"));
+    Dataset<Row> judged = grouped
+        .join(pairsPerCluster, grouped.col("cluster_doc").equalTo(pairsPerCluster.col("cluster_doc")), "left")
+        .drop(pairsPerCluster.col("cluster_doc"))
+        .withColumn("v", judge.apply(col("members"), col("first_text"), col("ents")))
+        .select(
+            concat(lit("cc-"), substring(sha2(col("min_key"), 256), 1, 16)).as("cluster_id"),
+            col("v.enterprise_ids").as("enterprise_ids"),
+            col("accounts"),
+            col("platforms"),
+            col("posts"),
+            col("first_at"),
+            col("last_at"),
+            col("v.window_accounts").as("window_accounts"),
+            col("v.window_platforms").as("window_platforms"),
+            col("v.window_start").as("window_start"),
+            col("v.window_end").as("window_end"),
+            col("v.negative_share").as("negative_share"),
+            col("v.representative_text").as("representative_text"),
+            col("v.sample_accounts").as("sample_accounts"),
+            col("v.is_attack").as("is_attack"),
+            col("v.reason").as("reason"),
+            coalesce(col("similar_pairs"), lit(0L)).as("similar_pairs"),
+            lit(runId).as("run_id"),
+            lit(Timestamp.from(now)).as("detected_at"),
+            col("cluster_doc"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(judged);
+
+    // Attack candidates are confirmed only when their window's posts are near-duplicates of each
+    // other directly (through verified pairs or identical text), not merely chained through others.
+    Dataset<Row> attackCandidates = judged.filter(col("is_attack"))
+        .select(col("cluster_doc").as("cand_doc"), col("window_start"), col("window_end"));
+    Dataset<Row> windowPosts = clustered
+        .join(attackCandidates, clustered.col("cluster_doc").equalTo(attackCandidates.col("cand_doc")))
+        .filter(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND")))
+            .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
+        .select("cluster_doc", "doc_id", "platform", "post_id", "account_id", "negative")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(windowPosts);
+    Dataset<Row> windowDocs = windowPosts.select("cluster_doc", "doc_id").distinct();
+    Dataset<Row> da = windowDocs.select(col("cluster_doc").as("ca"), col("doc_id").as("da"));
+    Dataset<Row> db = windowDocs.select(col("cluster_doc").as("cb"), col("doc_id").as("db"));
+    Dataset<Row> windowEdges = edges.join(da, col("src").equalTo(col("da")))
+        .join(db, col("dst").equalTo(col("db")).and(col("ca").equalTo(col("cb"))))
+        .groupBy(col("ca").as("edge_doc")).agg(collect_list(array(col("src"), col("dst"))).as("wedges"));
+    UserDefinedFunction cohesionUdf = functions.udf((UDF2<scala.collection.Seq<Row>,
+        scala.collection.Seq<scala.collection.Seq<Long>>, Row>) (ps, es) -> self.value().cohesion(ps, es), COHESION);
+    Dataset<Row> cohesion = windowPosts
+        .groupBy("cluster_doc").agg(collect_list(struct(col("doc_id"), col("platform"), col("account_id"),
+            coalesce(col("negative"), lit(false)))).as("wposts"))
+        .join(windowEdges, col("cluster_doc").equalTo(col("edge_doc")), "left")
+        .select(col("cluster_doc").as("coh_doc"), cohesionUdf.apply(col("wposts"), col("wedges")).as("coh"));
+    Column confirmed = coalesce(col("coh.ok"), lit(false));
+    Dataset<Row> clusters = judged.join(cohesion, judged.col("cluster_doc").equalTo(cohesion.col("coh_doc")), "left")
+        .withColumn("reason", when(col("is_attack").and(confirmed),
+                concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" directly similar posts from "),
+                    col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
+                    lit(" platforms")))
+            .when(col("is_attack"), concat(lit("not an attack: the burst's posts are alike only through other posts "
+                + "(largest group of directly similar posts: "), col("coh.accounts").cast("string"), lit(" accounts on "),
+                col("coh.platforms").cast("string"), lit(" platforms); was: "), col("reason")))
+            .otherwise(col("reason")))
+        .withColumn("attack_docs", when(col("is_attack").and(confirmed), col("coh.doc_ids")))
+        .withColumn("is_attack", col("is_attack").and(confirmed))
+        .drop("coh_doc", "coh")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(clusters);
+    Row clusterStats = clusters.agg(count(lit(1)), functions.sum(when(col("is_attack"), 1).otherwise(0)),
+        functions.sum(when(col("is_attack"), col("posts")).otherwise(0L))).first();
+    long clusterCount = clusterStats.getLong(0);
+    long attacks = clusterStats.isNullAt(1) ? 0 : clusterStats.getLong(1);
+    long attackPosts = clusterStats.isNullAt(2) ? 0 : clusterStats.getLong(2);
+    counts.put("clusters", clusterCount);
+    counts.put("attack_clusters", attacks);
+    counts.put("attack_posts", attackPosts);
+    stage(timings, progress, "clusters", t0, clusterCount, "clusters of >= " + s.minClusterPosts() + " posts, "
+        + attacks + " attacks (" + attackPosts + " posts)");
+
+    Column evidence = array(struct(
+        lit(Evidence.COORDINATION).as("source"),
+        lit("attack_cluster").as("kind"),
+        concat(lit("member of cluster "), col("cluster_id"), lit(" ("), col("posts").cast("string"),
+            lit(" near-duplicate posts): "), col("reason")).as("detail"),
+        lit(null).cast("string").as("span"),
+        lit(null).cast("int").as("start"),
+        lit(null).cast("int").as("end"),
+        lit(ATTACK_SCORE).as("score"))).cast(EvidenceSchema.ARRAY);
+    // Evidence goes to the negative posts of the attack's cohesive group, not to everything chained in.
+    Dataset<Row> attackDocs = clusters.filter(col("is_attack"))
+        .select(col("cluster_doc").as("att_doc"), col("cluster_id"), col("posts"), col("reason"),
+            explode(col("attack_docs")).as("att_doc_id"));
+    Dataset<Row> memberEvidence = windowPosts.filter(coalesce(col("negative"), lit(false)))
+        .join(attackDocs, col("cluster_doc").equalTo(col("att_doc")).and(col("doc_id").equalTo(col("att_doc_id"))))
+        .select(col("platform"), col("post_id"), evidence.as(COLUMN));
+    Dataset<Row> table = clusters.drop("cluster_doc", "attack_docs");
+    return new Result(table, memberEvidence, timings, counts, cached);
+  }
+
+  private static void stage(List<StageTiming> timings, Consumer<String> progress, String name, long t0, long rows,
+      String what) {
+    StageTiming t = new StageTiming(name, (System.nanoTime() - t0) / 1_000_000, rows, what);
+    timings.add(t);
+    progress.accept(t.toString());
+  }
+
+  /** Pairs (a < b) of one bucket: all pairs when small, else a star on the smallest id plus a chain. */
+  static List<Row> pairsOf(List<Long> idsIn, int allPairsMax) {
+    long[] ids = idsIn.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+    List<Row> out = new ArrayList<>();
+    if (ids.length <= allPairsMax) {
+      for (int i = 0; i < ids.length; i++) {
+        for (int j = i + 1; j < ids.length; j++) {
+          out.add(RowFactory.create(ids[i], ids[j]));
+        }
+      }
+    } else {
+      for (int i = 1; i < ids.length; i++) {
+        out.add(RowFactory.create(ids[0], ids[i]));
+        if (i + 1 < ids.length) {
+          out.add(RowFactory.create(ids[i], ids[i + 1]));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int[] ints(scala.collection.Seq<Integer> seq) {
+    int[] out = new int[seq.size()];
+    int i = 0;
+    scala.collection.Iterator<Integer> it = seq.iterator();
+    while (it.hasNext()) {
+      out[i++] = it.next();
+    }
+    return out;
+  }
+
+  /** Checks an attack window's cohesion (runs on executors). */
+  Row cohesion(scala.collection.Seq<Row> postsSeq, scala.collection.Seq<scala.collection.Seq<Long>> edgesSeq) {
+    List<ClusterJudge.WindowPost> posts = new ArrayList<>();
+    for (Row r : JavaConverters.seqAsJavaList(postsSeq)) {
+      posts.add(new ClusterJudge.WindowPost(r.getLong(0), r.getString(1), r.getString(2), r.getBoolean(3)));
+    }
+    List<long[]> edges = new ArrayList<>();
+    if (edgesSeq != null) {
+      for (scala.collection.Seq<Long> e : JavaConverters.seqAsJavaList(edgesSeq)) {
+        edges.add(new long[] {e.apply(0), e.apply(1)});
+      }
+    }
+    ClusterJudge.Cohesion c = new ClusterJudge(settings).cohesion(posts, edges);
+    return RowFactory.create(c.ok(), new ArrayList<>(c.docIds()), c.accounts(), c.platforms(), c.posts());
+  }
+
+  /** Judges one cluster (runs on executors). */
+  Row verdict(scala.collection.Seq<Row> membersSeq, String firstText, scala.collection.Seq<String> entsSeq) {
+    List<Row> rows = new ArrayList<>(JavaConverters.seqAsJavaList(membersSeq));
+    rows.sort((x, y) -> {
+      int c = x.getTimestamp(0).compareTo(y.getTimestamp(0));
+      if (c != 0) {
+        return c;
+      }
+      c = x.getString(1).compareTo(y.getString(1));
+      return c != 0 ? c : x.getString(2).compareTo(y.getString(2));
+    });
+    List<ClusterJudge.Member> members = new ArrayList<>(rows.size());
+    Set<String> sample = new LinkedHashSet<>();
+    int classified = 0;
+    Map<String, Integer> words = new LinkedHashMap<>();
+    for (Row r : rows) {
+      members.add(new ClusterJudge.Member(r.getTimestamp(0).getTime(), r.getString(1), r.getString(2),
+          !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4)));
+      if (sample.size() < 20) {
+        sample.add(r.getString(1) + ":" + r.getString(2));
+      }
+      if (!r.isNullAt(5)) {
+        classified++;
+      } else if (!r.isNullAt(6)) {
+        words.merge(r.getString(6), 1, Integer::sum);
+      }
+    }
+    SortedSet<String> ents = new TreeSet<>();
+    if (entsSeq != null) {
+      ents.addAll(JavaConverters.seqAsJavaList(entsSeq));
+    }
+    if (ents.isEmpty()) {
+      ents.addAll(names.index().mentions(firstText));
+    }
+    String person = stance.personWord(firstText);
+    String organisation = ents.isEmpty() ? stance.organisation(firstText) : null;
+    String target = !ents.isEmpty() ? String.join(", ", ents) + (person != null ? " and a person (" + person + ")" : "")
+        : organisation != null ? "an enterprise outside the registry (" + organisation + ")"
+            + (person != null ? " and a person (" + person + ")" : "")
+        : person != null ? "a person (" + person + ")" : null;
+    List<String> notes = new ArrayList<>();
+    if (classified > 0) {
+      notes.add("classifier on " + classified + " of " + rows.size() + " posts");
+    }
+    if (!words.isEmpty()) {
+      notes.add("lexicon: " + String.join(", ", words.keySet().stream().limit(3).toList()));
+    }
+    ClusterJudge judge = new ClusterJudge(settings);
+    ClusterJudge.Verdict v = judge.judge(members, target, notes.isEmpty() ? null : String.join("; ", notes));
+    String rep = PersonalDataMasker.mask(firstText == null ? "" : firstText);
+    if (rep.length() > 500) {
+      rep = rep.substring(0, 499) + "…";
+    }
+    return RowFactory.create(v.attack(), v.windowAccounts(), v.windowPlatforms(), new Timestamp(v.windowStartMillis()),
+        new Timestamp(v.windowEndMillis()), Math.round(v.negativeShare() * 1000) / 1000.0, v.reason(),
+        new ArrayList<>(ents), new ArrayList<>(sample), rep);
+  }
+}

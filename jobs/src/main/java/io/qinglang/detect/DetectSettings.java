@@ -1,0 +1,124 @@
+package io.qinglang.detect;
+
+import io.qinglang.config.ConfigReader;
+import io.qinglang.config.InputResource;
+import io.qinglang.config.QinglangConfig;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code qinglang.detect} section of the configuration, validated (a wrong value names the key
+ * and the file). Lexicons are named here and loaded by {@link DetectorResources}.
+ */
+public record DetectSettings(
+    Lexicons lexicons,
+    PersonalData personalData,
+    Impersonation impersonation,
+    Coordination coordination,
+    Fusion fusion) implements Serializable {
+
+  /** Where the lexicons are. */
+  public record Lexicons(InputResource personalData, InputResource impersonation, InputResource confusables,
+      InputResource campaigns) implements Serializable {}
+
+  /** Personal data: context window (characters each side) and the lowest score reported. */
+  public record PersonalData(int contextWindow, double reportScore) implements Serializable {}
+
+  /** Impersonation: the lowest score reported and the shortest name matched by edit distance. */
+  public record Impersonation(double reportScore, int minFuzzyLength) implements Serializable {}
+
+  /** Coordinated campaigns: LSH, verification, clustering and the attack rule. */
+  public record Coordination(int shingleSize, int bands, int rowsPerBand, double jaccardThreshold, int minChars,
+      int allPairsBucketSize, int maxBucketSize, int minClusterPosts, int minAccounts, int minPlatforms,
+      double windowHours, double negativeShare, long seed, long driverComponentsMaxEdges, int maxIterations,
+      List<String> contentTypes)
+      implements Serializable {
+
+    public int numHashes() {
+      return bands * rowsPerBand;
+    }
+  }
+
+  /** How evidence and classifier output combine (see {@link FusionPolicy}). */
+  public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
+      Set<Integer> coordinationYieldsTo) implements Serializable {}
+
+  private static final String P = "qinglang.detect.";
+
+  public static DetectSettings of(QinglangConfig config) {
+    return read(config.reader());
+  }
+
+  static DetectSettings read(ConfigReader r) {
+    Lexicons lexicons = new Lexicons(
+        r.input(P + "lexicons.personal-data"),
+        r.input(P + "lexicons.impersonation"),
+        r.input(P + "lexicons.confusables"),
+        r.input(P + "lexicons.campaigns"));
+    PersonalData pd = new PersonalData(
+        r.intAtLeast(P + "personal-data.context-window", 0),
+        r.doubleBetween(P + "personal-data.report-score", 0.0, 1.0));
+    Impersonation imp = new Impersonation(
+        r.doubleBetween(P + "impersonation.report-score", 0.0, 1.0),
+        r.intAtLeast(P + "impersonation.min-fuzzy-length", 2));
+    String c = P + "coordination.";
+    int shingle = r.intAtLeast(c + "shingle-size", 1);
+    if (shingle > 8) {
+      throw r.error(c + "shingle-size", "must be at most 8, not " + shingle);
+    }
+    int bands = r.intAtLeast(c + "bands", 1);
+    int rows = r.intAtLeast(c + "rows-per-band", 1);
+    if (bands * rows > 1024) {
+      throw r.error(c + "bands", "bands x rows-per-band must be at most 1024, not " + bands * rows);
+    }
+    int allPairs = r.intAtLeast(c + "all-pairs-bucket-size", 2);
+    int maxBucket = r.intAtLeast(c + "max-bucket-size", 2);
+    if (maxBucket < allPairs) {
+      throw r.error(c + "max-bucket-size", "must be at least all-pairs-bucket-size (" + allPairs + ")");
+    }
+    List<String> types = r.list(c + "content-types", s -> {
+      if (!Set.of("post", "comment", "article", "video", "account", "app", "search_suggestion").contains(s)) {
+        throw new IllegalArgumentException("'" + s + "' is not a content type");
+      }
+      return s;
+    });
+    if (types.isEmpty()) {
+      throw r.error(c + "content-types", "must name at least one content type");
+    }
+    Coordination coord = new Coordination(
+        shingle, bands, rows,
+        r.doubleBetween(c + "jaccard-threshold", 0.01, 1.0),
+        r.intAtLeast(c + "min-chars", 1),
+        allPairs, maxBucket,
+        r.intAtLeast(c + "min-cluster-posts", 2),
+        r.intAtLeast(c + "min-accounts", 1),
+        r.intAtLeast(c + "min-platforms", 1),
+        r.doubleBetween(c + "window-hours", 0.001, 24.0 * 366),
+        r.doubleBetween(c + "negative-share", 0.0, 1.0),
+        r.intAtLeast(c + "seed", 0),
+        r.intAtLeast(c + "driver-components-max-edges", 0),
+        r.intAtLeast(c + "max-iterations", 1),
+        List.copyOf(types));
+    String f = P + "fusion.";
+    double flag = r.doubleBetween(f + "flag-score", 0.0, 1.0);
+    double review = r.doubleBetween(f + "review-score", 0.0, 1.0);
+    if (review > flag) {
+      throw r.error(f + "review-score", "must not exceed fusion.flag-score (" + flag + ")");
+    }
+    Set<Integer> yields = Set.copyOf(r.list(f + "coordination-yields-to", s -> {
+      int id;
+      try {
+        id = Integer.parseInt(s);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + s + "' is not a category id 0..10");
+      }
+      if (id < 0 || id > 10) {
+        throw new IllegalArgumentException("'" + s + "' is not a category id 0..10");
+      }
+      return id;
+    }));
+    Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0), yields);
+    return new DetectSettings(lexicons, pd, imp, coord, fusion);
+  }
+}

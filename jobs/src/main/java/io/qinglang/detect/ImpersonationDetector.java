@@ -1,0 +1,216 @@
+package io.qinglang.detect;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.qinglang.registry.Enterprise;
+import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.table.EvidenceSchema;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF7;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+
+/**
+ * Impersonation (category 1): account profiles, apps and posts that promote an account, site or app
+ * under an enterprise's name, trademark or brand without being one of the enterprise's official
+ * accounts.
+ *
+ * <p>What is checked, per post:
+ * <ul>
+ *   <li>{@code account} rows: the account name ({@code account_name}, else the title);</li>
+ *   <li>{@code app} rows: the app's title and the developer's name;</li>
+ *   <li>every other row: the publishing account's name ({@code author_name}): posts of an account
+ *       named 比亚迪官方客服 are the impersonator's posts;</li>
+ *   <li>every row's title and content: a registry name directly followed by an official claim
+ *       (比亚迪官方客服, 茅台旗舰店) in a post that also gives a way to reach someone (a WeChat or QQ id, a
+ *       phone number that is not a 400/800 hotline, a QR-code lure, a link to a host other than the
+ *       enterprise's {@code web:} official accounts) and does not warn about impersonators ({@code promoted_name}, 0.85); host names made of an enterprise's
+ *       Latin form and a Latin claim (byd-kefu.com; {@code lookalike_domain}, 0.85) unless the host is
+ *       a {@code web:} official account of the enterprise.</li>
+ * </ul>
+ * Name matching is {@link ImpersonationIndex}'s. A match never concerns an enterprise whose official
+ * accounts include the post's {@code platform:account_id}. Evidence names the enterprise, the method
+ * and the similarity; matches scoring below {@code report-score} are dropped.
+ *
+ * <p>Scale: the detector (registry and lexicons, a few kilobytes to megabytes) is broadcast once;
+ * each executor JVM builds the index once per registry and lexicon fingerprint and keeps it in a
+ * static cache, so rows only do lookups.
+ */
+public final class ImpersonationDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** The column {@link #withEvidence} adds. */
+  public static final String COLUMN = "impersonation_evidence";
+  static final double PROMOTED_SCORE = 0.85;
+
+  private static final Map<String, ImpersonationIndex> INDEXES = new ConcurrentHashMap<>();
+
+  private final EnterpriseRegistry registry;
+  private final Lexicon lexicon;
+  private final Lexicon confusables;
+  private final int minFuzzyLength;
+  private final double reportScore;
+
+  public ImpersonationDetector(EnterpriseRegistry registry, Lexicon lexicon, Lexicon confusables, int minFuzzyLength,
+      double reportScore) {
+    this.registry = registry;
+    this.lexicon = lexicon;
+    this.confusables = confusables;
+    this.minFuzzyLength = minFuzzyLength;
+    this.reportScore = reportScore;
+    index(); // fail early (on the driver) when a lexicon is malformed
+  }
+
+  /** This JVM's index for the registry and lexicons, built on first use. */
+  public ImpersonationIndex index() {
+    String key = registry.fingerprint() + "|" + lexicon.fingerprint() + "|" + confusables.fingerprint() + "|"
+        + minFuzzyLength;
+    return INDEXES.computeIfAbsent(key, k -> new ImpersonationIndex(registry, lexicon, new NameForms(confusables),
+        PinyinSource.get(), minFuzzyLength));
+  }
+
+  /** Evidence for one post (any argument but platform and account id may be null). */
+  public List<Evidence> detect(String platform, String accountId, String accountName, String contentType,
+      String title, String content, String url) {
+    return detect(platform, accountId, accountName, contentType, title, content, url, Set.of());
+  }
+
+  /**
+   * Evidence for one post; {@code officialContacts} are phone numbers official accounts publish
+   * (see {@link PersonalDataDetector#officialContacts}), which are not a channel of an impersonator.
+   */
+  public List<Evidence> detect(String platform, String accountId, String accountName, String contentType,
+      String title, String content, String url, Set<String> officialContacts) {
+    ImpersonationIndex idx = index();
+    String account = platform + ":" + accountId;
+    Map<String, Evidence> out = new LinkedHashMap<>();
+    String type = contentType == null ? "post" : contentType;
+    if (type.equals("account")) {
+      names(idx, account, accountName != null ? accountName : title, "account_name", out);
+    } else if (type.equals("app")) {
+      names(idx, account, title, "app_name", out);
+      names(idx, account, accountName, "app_developer", out);
+    } else {
+      names(idx, account, accountName, "author_name", out);
+    }
+    String text = join(title, content);
+    if (!text.isEmpty()) {
+      String warning = idx.warningWord(text);
+      if (warning == null) {
+        int offset = title == null ? 0 : title.length() + 1;
+        for (ImpersonationIndex.TextMatch m : idx.scanText(text)) {
+          if (isOfficial(m.enterpriseId(), account)) {
+            continue;
+          }
+          List<String> channels = idx.channels(text, m.enterpriseId(), officialContacts);
+          if (channels.isEmpty()) {
+            continue; // naming the official service without a way to reach anyone is not promotion
+          }
+          boolean inContent = m.start() >= offset;
+          String span = PersonalDataMasker.mask(text.substring(m.start(), m.end()));
+          put(out, new Evidence(Evidence.IMPERSONATION, "promoted_name",
+              m.enterpriseId() + " " + m.enterpriseName() + ": '" + m.registryName() + "' followed by the claim '"
+                  + m.claim() + "' in a post giving " + String.join(", ", channels) + "; " + account
+                  + " is not an official account" + (inContent ? "" : " (in the title)"),
+              span, inContent ? m.start() - offset : m.start(), inContent ? m.end() - offset : m.end(), PROMOTED_SCORE),
+              m.enterpriseId());
+        }
+      }
+      if (warning == null) {
+        for (ImpersonationIndex.DomainMatch d : idx.scanHosts(join(text, url))) {
+          if (isOfficial(d.enterpriseId(), account)) {
+            continue;
+          }
+          put(out, new Evidence(Evidence.IMPERSONATION, "lookalike_domain",
+              d.enterpriseId() + " " + d.enterpriseName() + ": host " + d.host() + " combines '" + d.latinForm()
+                  + "' with '" + d.claim() + "' and is not an official site", d.host(), null, null, PROMOTED_SCORE),
+              d.enterpriseId());
+        }
+      }
+    }
+    List<Evidence> list = new ArrayList<>();
+    for (Evidence e : out.values()) {
+      if (e.scoreOrZero() >= reportScore) {
+        list.add(e);
+      }
+    }
+    return list;
+  }
+
+  private void names(ImpersonationIndex idx, String account, String shown, String kind, Map<String, Evidence> out) {
+    if (shown == null || shown.isBlank()) {
+      return;
+    }
+    for (ImpersonationIndex.NameMatch m : idx.matchName(shown)) {
+      if (isOfficial(m.enterpriseId(), account)) {
+        continue;
+      }
+      String k = m.method().equals("reseller_claim") ? "reseller_claim" : kind;
+      put(out, new Evidence(Evidence.IMPERSONATION, k,
+          m.explain() + "; " + account + " is not an official account of " + m.enterpriseId(),
+          PersonalDataMasker.mask(shown), null, null, m.score()), m.enterpriseId());
+    }
+  }
+
+  private boolean isOfficial(String enterpriseId, String account) {
+    Enterprise e = registry.get(enterpriseId);
+    return e != null && e.officialAccounts().contains(account);
+  }
+
+  /** Keeps the strongest evidence per (kind, enterprise). */
+  private static void put(Map<String, Evidence> out, Evidence e, String enterpriseId) {
+    String key = e.kind() + "|" + enterpriseId;
+    Evidence old = out.get(key);
+    if (old == null || e.scoreOrZero() > old.scoreOrZero()) {
+      out.put(key, e);
+    }
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isEmpty()) {
+      return b == null ? "" : b;
+    }
+    return b == null || b.isEmpty() ? a : a + "\n" + b;
+  }
+
+  /**
+   * Adds {@value #COLUMN} (array of evidence structs) to a frame with the posts columns
+   * platform, account_id, account_name, content_type, title, content and url.
+   */
+  public Dataset<Row> withEvidence(Dataset<Row> posts, Set<String> officialContacts) {
+    return posts.withColumn(COLUMN, column(posts.sparkSession(), officialContacts));
+  }
+
+  /** The evidence column over the posts columns; the detector is broadcast once. */
+  public Column column(org.apache.spark.sql.SparkSession spark, Set<String> officialContacts) {
+    record Shipped(ImpersonationDetector detector, Set<String> contacts) implements Serializable {}
+    Broadcast<Shipped> bc = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new Shipped(this, Set.copyOf(officialContacts)));
+    UserDefinedFunction udf = functions.udf((UDF7<String, String, String, String, String, String, String, List<Row>>)
+        (platform, accountId, accountName, contentType, title, content, url) -> {
+          List<Row> rows = new ArrayList<>();
+          Shipped s = bc.value();
+          for (Evidence e : s.detector().detect(platform, accountId, accountName, contentType, title, content, url,
+              s.contacts())) {
+            rows.add(e.toRow());
+          }
+          return rows;
+        }, EvidenceSchema.ARRAY).withName("impersonation_evidence");
+    return udf.apply(col("platform"), col("account_id"), col("account_name"), col("content_type"), col("title"),
+        col("content"), col("url"));
+  }
+
+  public EnterpriseRegistry registry() {
+    return registry;
+  }
+}

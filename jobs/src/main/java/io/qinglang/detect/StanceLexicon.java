@@ -1,0 +1,142 @@
+package io.qinglang.detect;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Stance of a text toward the enterprise or person it names, from {@code conf/lexicons/campaigns.txt}:
+ * negative when it has more negative than positive hits. A negation word ending right before a
+ * negative word (并非造假) cancels that hit. Used for coordinated-campaign clusters when the
+ * classifier's categories are not available.
+ */
+public final class StanceLexicon implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The hits in one text. */
+  public record Stance(int negative, int positive, String firstNegative) {
+    public boolean isNegative() {
+      return negative > 0 && negative > positive;
+    }
+  }
+
+  private final List<String> negative;
+  private final List<String> positive;
+  private final List<String> negation;
+  private final List<String> person;
+  private final List<String> boilerplate;
+  private final java.util.regex.Pattern organisation;
+
+  private StanceLexicon(Lexicon lexicon) {
+    lexicon.requireSections(Set.of("negative", "positive"),
+        Set.of("negative", "positive", "negation", "person", "organisation", "boilerplate"));
+    this.negative = lower(lexicon.words("negative"));
+    this.positive = lower(lexicon.words("positive"));
+    this.negation = lower(lexicon.words("negation"));
+    this.person = lower(lexicon.words("person"));
+    this.boilerplate = lower(lexicon.words("boilerplate"));
+    List<String> endings = new java.util.ArrayList<>(lower(lexicon.words("organisation")));
+    endings.sort((a, b) -> b.length() - a.length());
+    this.organisation = endings.isEmpty() ? null : java.util.regex.Pattern.compile(
+        "([\\u4e00-\\u9fa5]{2,6}?)(" + String.join("|", endings.stream().map(java.util.regex.Pattern::quote).toList())
+            + ")");
+  }
+
+  /** Prefixes that make an organisation-like phrase name nobody (这家公司, 某银行, 我们公司). */
+  private static final java.util.regex.Pattern VAGUE = java.util.regex.Pattern.compile(
+      "^(这|那|该|某|本|我|你|他|她|它|哪|每|各|一|有|没|两|几|别|其|此|贵|整个|所有|很多|不少)");
+
+  /**
+   * The first organisation the text names by an enterprise-name ending (青禾乳业, 锦川农商银行), or
+   * null. Used as a cluster's target when no registry enterprise is named.
+   */
+  public String organisation(String text) {
+    if (organisation == null || text == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = organisation.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      // Keep the name part after the last non-name character the lazy group may have swallowed.
+      for (int i = name.length() - 2; i >= 0; i--) {
+        if ("的了在是和与把被从向对给让就也都还又说到".indexOf(name.charAt(i)) >= 0) {
+          name = name.substring(i + 1);
+          break;
+        }
+      }
+      char last = name.charAt(name.length() - 1);
+      if (name.length() >= 2 && "的了在是和与把被从向对给让就也都还又说到".indexOf(last) < 0 && !VAGUE.matcher(name).find()) {
+        return name + m.group(2);
+      }
+    }
+    return null;
+  }
+
+  /** Phrases platforms add on their own (转发微博, 展开全文), removed before texts are compared. */
+  public List<String> boilerplate() {
+    return boilerplate;
+  }
+
+  public static StanceLexicon of(Lexicon lexicon) {
+    return new StanceLexicon(lexicon);
+  }
+
+  private static List<String> lower(List<String> words) {
+    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+  }
+
+  public Stance stance(String text) {
+    if (text == null || text.isEmpty()) {
+      return new Stance(0, 0, null);
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    int neg = 0;
+    String first = null;
+    for (String w : negative) {
+      int at = t.indexOf(w);
+      while (at >= 0) {
+        if (!negated(t, at)) {
+          neg++;
+          if (first == null) {
+            first = w;
+          }
+        }
+        at = t.indexOf(w, at + w.length());
+      }
+    }
+    int pos = 0;
+    for (String w : positive) {
+      int at = t.indexOf(w);
+      while (at >= 0) {
+        pos++;
+        at = t.indexOf(w, at + w.length());
+      }
+    }
+    return new Stance(neg, pos, first);
+  }
+
+  private boolean negated(String t, int at) {
+    for (String n : negation) {
+      int start = at - n.length();
+      if (start >= 0 && t.startsWith(n, start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first word naming a person (董事长, 老板 ...), or null. */
+  public String personWord(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    for (String w : person) {
+      if (t.contains(w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+}

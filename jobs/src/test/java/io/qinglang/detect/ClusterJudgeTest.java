@@ -1,0 +1,113 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.detect.ClusterJudge.Member;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterJudgeTest {
+  static final long H = 3_600_000L;
+  static final ClusterJudge J = new ClusterJudge(5, 2, 24, 0.5);
+
+  static List<Member> spread(int accounts, int platforms, long stepMillis, boolean negative) {
+    List<Member> m = new ArrayList<>();
+    for (int i = 0; i < accounts; i++) {
+      m.add(new Member(i * stepMillis, "p" + (i % platforms), "a" + i, negative, false));
+    }
+    return m;
+  }
+
+  @Test
+  void manyAccountsOnSeveralPlatformsQuicklyAndNegativeIsAnAttack() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H / 2, true), "E0002", "lexicon: 垃圾");
+    assertTrue(v.attack(), v.reason());
+    assertEquals(6, v.windowAccounts());
+    assertEquals(3, v.windowPlatforms());
+    assertTrue(v.reason().startsWith("coordinated attack: 6 accounts on 3 platforms within 2.5 h"), v.reason());
+  }
+
+  @Test
+  void theWindowMustHoldEnoughAccounts() {
+    // Six accounts, but one every ten hours: at most three fall in any 24-hour window.
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, 10 * H, true), "E0002", null);
+    assertFalse(v.attack());
+    assertEquals(3, v.windowAccounts());
+    assertTrue(v.reason().startsWith("not coordinated"), v.reason());
+  }
+
+  @Test
+  void onePlatformIsNotCrossPlatform() {
+    assertFalse(J.judge(spread(8, 1, H, true), "E0002", null).attack());
+  }
+
+  @Test
+  void repeatedPostsOfOneAccountCountOnce() {
+    List<Member> m = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      m.add(new Member(i * H, i % 2 == 0 ? "weibo" : "douyin", "same", true, false));
+    }
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertFalse(v.attack());
+    assertEquals(2, v.windowAccounts(), "weibo:same and douyin:same");
+  }
+
+  @Test
+  void neutralOrPositiveClustersAreNotAttacks() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H, false), "E0002", null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("0% of them negative"), v.reason());
+  }
+
+  @Test
+  void aClusterWithoutTargetIsNotAnAttack() {
+    ClusterJudge.Verdict v = J.judge(spread(6, 3, H, true), null, null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("names no enterprise or person"), v.reason());
+  }
+
+  @Test
+  void theBurstDecidesNotWhatIsChainedIn() {
+    // A hostile burst, plus a dozen older friendly posts that share a sentence with it.
+    List<Member> m = spread(6, 3, H / 2, true);
+    for (int i = 0; i < 12; i++) {
+      m.add(new Member(-(30 + i * 50) * H, "zhihu", "old" + i, false, i == 11));
+    }
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertTrue(v.attack(), v.reason());
+    assertEquals(1.0, v.negativeShare());
+    assertEquals(0L, v.windowStartMillis());
+  }
+
+  @Test
+  void aBurstMustBeAlikeDirectlyNotThroughOtherPosts() {
+    List<ClusterJudge.WindowPost> posts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      posts.add(new ClusterJudge.WindowPost(100 + i, "p" + (i % 3), "a" + i, true));
+    }
+    posts.add(new ClusterJudge.WindowPost(100, "p9", "a9", true)); // an identical copy of text 100
+    // Pairs only inside three couples (the rest were linked through texts outside the window).
+    ClusterJudge.Cohesion loose = J.cohesion(posts, List.of(new long[] {100, 101}, new long[] {102, 103},
+        new long[] {104, 105}, new long[] {104, 999}));
+    assertFalse(loose.ok());
+    assertEquals(3, loose.accounts(), "a0, a1 and the copy's a9");
+    ClusterJudge.Cohesion tight = J.cohesion(posts, List.of(new long[] {100, 101}, new long[] {101, 102},
+        new long[] {102, 103}, new long[] {103, 104}, new long[] {105, 100}));
+    assertTrue(tight.ok());
+    assertEquals(List.of(100L, 101L, 102L, 103L, 104L, 105L), tight.docIds());
+    assertEquals(7, tight.accounts());
+    assertEquals(4, tight.platforms());
+  }
+
+  @Test
+  void repostsOfAnOfficialAnnouncementAreNotAttacks() {
+    List<Member> m = spread(6, 3, H, true);
+    m.add(new Member(-H, "weibo", "byd_official", false, true));
+    ClusterJudge.Verdict v = J.judge(m, "E0002", null);
+    assertFalse(v.attack());
+    assertTrue(v.reason().contains("official account"), v.reason());
+  }
+}

@@ -1,0 +1,53 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.ConfigException;
+import io.qinglang.testing.TestConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectSettingsTest {
+  @Test
+  void defaultsAreDocumentedValues() {
+    DetectSettings s = DetectFixtures.SETTINGS;
+    assertEquals(40, s.coordination().bands());
+    assertEquals(4, s.coordination().rowsPerBand());
+    assertEquals(160, s.coordination().numHashes());
+    assertEquals(4, s.coordination().minAccounts());
+    assertEquals(2, s.coordination().minPlatforms());
+    assertEquals(24.0, s.coordination().windowHours());
+    assertEquals(0.8, s.fusion().flagScore());
+    assertTrue(s.fusion().coordinationYieldsTo().contains(8));
+  }
+
+  @Test
+  void badValuesNameTheKey(@TempDir Path dir) {
+    ConfigException e = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.bands = 0")));
+    assertTrue(e.getMessage().startsWith("qinglang.detect.coordination.bands: must be at least 1"), e.getMessage());
+    ConfigException f = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.review-score = 0.9")));
+    assertTrue(f.getMessage().contains("must not exceed fusion.flag-score"), f.getMessage());
+    ConfigException g = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.coordination-yields-to = [1, 11]")));
+    assertTrue(g.getMessage().contains("'11' is not a category id"), g.getMessage());
+  }
+
+  @Test
+  void lexiconsResolveNextToTheFileThatNamesThem(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("mine.txt"), "[negative]\n烂\n[positive]\n好\n[wrong]\nx\n");
+    DetectSettings s = DetectSettings.of(TestConfigs.withOverrides(dir,
+        "qinglang.detect.lexicons.campaigns = \"mine.txt\""));
+    assertEquals(dir.resolve("mine.txt").toAbsolutePath().normalize(), s.lexicons().campaigns().localFile());
+    ConfigException e = assertThrows(ConfigException.class, () -> DetectorResources.load(s));
+    assertTrue(e.getMessage().contains("unknown section [wrong]"), e.getMessage());
+    ConfigException missing = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.lexicons.stance-typo = \"x\"")));
+    assertTrue(missing.getMessage().contains("unknown key"), missing.getMessage());
+  }
+}

@@ -1,0 +1,124 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Fusion on evidence produced by the real detectors where possible, so the figures are not invented. */
+class FusionPolicyTest {
+  static final FusionPolicy F = new FusionPolicy(DetectFixtures.SETTINGS.fusion());
+  static final PersonalDataDetector PD = new PersonalDataDetector(
+      DetectFixtures.RESOURCES.personalDataRecognizer(), DetectFixtures.REG);
+  static final ImpersonationDetector IMP = DetectFixtures.impersonation();
+
+  static double[] probs(int top, double p) {
+    double[] a = new double[11];
+    double rest = (1 - p) / 10;
+    for (int i = 0; i < 11; i++) {
+      a[i] = i == top ? p : rest;
+    }
+    return a;
+  }
+
+  static List<Evidence> pd(String platform, String account, String content) {
+    return PD.detect(platform, account, null, content, Set.of());
+  }
+
+  static Evidence attack() {
+    return new Evidence(Evidence.COORDINATION, "attack_cluster", "member of cluster cc-0123456789abcdef", null, null,
+        null, CampaignDetector.ATTACK_SCORE);
+  }
+
+  @Test
+  void aValidatedIdWithPrivateContextIsALeakWhateverTheWording() {
+    List<Evidence> ev = pd("weibo", "u1", "这位老板人不错，身份证110105198503071230，家住朝阳区，祝他生意兴隆");
+    FusionPolicy.Decision d = F.decide(probs(0, 0.9), 0, 0.9, false, ev);
+    assertEquals(3, d.category());
+    assertEquals("personal_data", d.rule());
+    assertTrue(d.confidence() >= 0.8);
+    Evidence why = d.evidence().get(d.evidence().size() - 1);
+    assertEquals("fusion", why.source());
+    assertTrue(why.detail().startsWith("category 3 from personal_data/resident_id"), why.detail());
+    // Even over a specific classifier category.
+    assertEquals(3, F.decide(probs(7, 0.8), 7, 0.8, false, ev).category());
+  }
+
+  @Test
+  void anImpersonatingAccountIsCategoryOne() {
+    List<Evidence> ev = IMP.detect("weibo", "u_77", "比亚迪官方客服", "account", null, "售后退款请私信", null);
+    FusionPolicy.Decision d = F.decide(probs(0, 0.7), 0, 0.7, false, ev);
+    assertEquals(1, d.category());
+    assertEquals("impersonation", d.rule());
+  }
+
+  @Test
+  void attackMembershipIsNineUnlessThePostIsMoreSpecific() {
+    assertEquals(9, F.decide(probs(0, 0.6), 0, 0.6, false, List.of(attack())).category());
+    assertEquals(9, F.decide(probs(2, 0.7), 2, 0.7, false, List.of(attack())).category(), "a smear in a campaign");
+    assertEquals(9, F.decide(probs(5, 0.7), 5, 0.7, false, List.of(attack())).category());
+    FusionPolicy.Decision extortion = F.decide(probs(8, 0.7), 8, 0.7, false, List.of(attack()));
+    assertEquals(8, extortion.category());
+    assertEquals("classifier", extortion.rule());
+    assertEquals(10, F.decide(probs(10, 0.7), 10, 0.7, false, List.of(attack())).category());
+    // Strong detector categories still win over the campaign.
+    List<Evidence> both = new java.util.ArrayList<>(pd("weibo", "u", "人肉：老板身份证110105198503071230"));
+    both.add(attack());
+    assertEquals(3, F.decide(probs(0, 0.9), 0, 0.9, false, both).category());
+  }
+
+  @Test
+  void hardNegativesStayClean() {
+    // An official account posting its service number and address: no evidence, no flag.
+    List<Evidence> official = pd("weibo", "byd_official", "售后电话13812345678，地址深圳市坪山区比亚迪路3009号");
+    assertTrue(official.isEmpty(), official.toString());
+    FusionPolicy.Decision d = F.decide(probs(0, 0.95), 0, 0.95, false, official);
+    assertEquals(0, d.category());
+    assertFalse(d.needsReview());
+    // A news report quoting a masked number and a hotline.
+    List<Evidence> news = pd("toutiao", "media_1", "涉事车主手机号138****5678已被警方联系，客服热线400-123-4567");
+    assertTrue(news.isEmpty(), news.toString());
+    assertEquals(0, F.decide(probs(0, 0.9), 0, 0.9, false, news).category());
+    // A shop's own mobile in an ad: weak evidence, neither flag nor review.
+    List<Evidence> ad = pd("weibo", "shop_1", "新店开业，订餐请打13812345678");
+    FusionPolicy.Decision adDecision = F.decide(probs(0, 0.9), 0, 0.9, false, ad);
+    assertEquals(0, adDecision.category());
+    assertFalse(adDecision.needsReview(), ad.toString());
+    // A fan account and a reseller.
+    assertTrue(IMP.detect("weibo", "u_8", "茅台爱好者", "account", null, "分享品鉴心得", null).isEmpty());
+    List<Evidence> reseller = IMP.detect("weibo", "u_9", "比亚迪授权经销商（深圳宝安店）", "account", null, "欢迎试驾", null);
+    FusionPolicy.Decision r = F.decide(probs(0, 0.8), 0, 0.8, false, reseller);
+    assertEquals(0, r.category());
+    assertTrue(r.needsReview());
+  }
+
+  @Test
+  void reviewLevelEvidenceCorroboratesTheClassifiersTopClass() {
+    List<Evidence> bareId = pd("weibo", "u", "110105198503071230");
+    assertEquals(0.7, bareId.get(0).score(), 1e-9);
+    // Alone: review, not a flag.
+    FusionPolicy.Decision alone = F.decide(probs(0, 0.8), 0, 0.8, false, bareId);
+    assertEquals(0, alone.category());
+    assertTrue(alone.needsReview());
+    // With the classifier leaning to 3 (top class, below its own threshold): 3.
+    double[] p = probs(3, 0.4);
+    FusionPolicy.Decision corroborated = F.decide(p, 0, 0.4, true, bareId);
+    assertEquals(3, corroborated.category());
+    assertEquals("corroborated", corroborated.rule());
+    // Leaning elsewhere: no.
+    assertEquals(0, F.decide(probs(5, 0.4), 0, 0.4, true, bareId).category());
+  }
+
+  @Test
+  void theClassifierDecidesWhenDetectorsAreSilent() {
+    FusionPolicy.Decision d = F.decide(probs(2, 0.85), 2, 0.85, false, List.of());
+    assertEquals(2, d.category());
+    assertEquals(0.85, d.confidence(), 1e-9);
+    FusionPolicy.Decision none = F.decide(null, 0, 0.0, false, List.of());
+    assertEquals(0, none.category());
+    assertEquals("none", none.rule());
+  }
+}

@@ -1,0 +1,169 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImpersonationDetectorTest {
+  static final ImpersonationDetector D = DetectFixtures.impersonation();
+  static final double FLAG = DetectFixtures.SETTINGS.fusion().flagScore();
+
+  static List<Evidence> account(String platform, String accountId, String name) {
+    return D.detect(platform, accountId, name, "account", null, "简介", null);
+  }
+
+  static Evidence flagged(List<Evidence> evidence, String enterpriseId, String kind) {
+    List<Evidence> hits = evidence.stream()
+        .filter(e -> e.detail().startsWith(enterpriseId + " ") && e.kind().equals(kind)).toList();
+    assertEquals(1, hits.size(), () -> "expected " + kind + " for " + enterpriseId + " in " + evidence);
+    assertTrue(hits.get(0).score() >= FLAG, () -> "expected a flag-level score: " + hits.get(0));
+    return hits.get(0);
+  }
+
+  static void clean(List<Evidence> evidence) {
+    assertTrue(evidence.isEmpty(), () -> "expected no evidence but got " + evidence);
+  }
+
+  static void reviewOnly(List<Evidence> evidence) {
+    assertTrue(!evidence.isEmpty() && evidence.stream().allMatch(e -> e.score() < FLAG),
+        () -> "expected review-level evidence only but got " + evidence);
+  }
+
+  // ---- impersonators ----
+
+  @Test
+  void nameWithOfficialAddition() {
+    Evidence e = flagged(account("weibo", "u_901", "比亚迪官方客服"), "E0002", "account_name");
+    assertTrue(e.detail().contains("exact_name") && e.detail().contains("官方客服"), e.detail());
+    assertTrue(e.detail().contains("weibo:u_901 is not an official account"), e.detail());
+    flagged(account("douyin", "u_902", "茅台官方旗舰店"), "E0001", "account_name");
+    flagged(account("weibo", "u_903", "美的客服中心"), "E0004", "account_name");
+    flagged(account("weibo", "u_904", "【比亚迪】售后退款中心 01"), "E0002", "account_name");
+  }
+
+  @Test
+  void homophonesConfusablesAndLatinSpellings() {
+    assertTrue(flagged(account("weibo", "u_1", "比亚笛汽车售后"), "E0002", "account_name").detail().contains("homophone"));
+    assertTrue(flagged(account("weibo", "u_2", "小夭鹅官方旗舰店"), "E0004", "account_name").detail()
+        .contains("confusable_characters"));
+    assertTrue(flagged(account("weibo", "u_3", "MaoTai官方客服"), "E0001", "account_name").detail()
+        .contains("latin_spelling"));
+    assertTrue(flagged(account("weibo", "u_4", "茅臺官方"), "E0001", "account_name").detail().contains("exact_name"),
+        "traditional characters are converted first");
+    flagged(account("weibo", "u_5", "ＢＹＤ_Official"), "E0002", "account_name");
+  }
+
+  @Test
+  void editDistanceOnLongNames() {
+    Evidence e = flagged(account("weibo", "u_6", "贵州茅台酒股分有限公司"), "E0001", "account_name");
+    assertTrue(e.detail().contains("E0001"), e.detail());
+    Evidence s = flagged(account("weibo", "u_7", "星澜科枝官方"), "E0005", "account_name");
+    assertTrue(s.detail().contains("edit_distance"), s.detail());
+  }
+
+  @Test
+  void legalNamesClaimNothingButOfficialClaimsInsideANameDo() {
+    // A registered company name with the brand and other words may be a subsidiary: review, not a flag.
+    reviewOnly(account("web", "recruiter_1", "比亚迪汽车工业有限公司"));
+    Evidence e = flagged(D.detect("appstore", "dev_9", "某维修平台", "app", "美的维修师傅-美的官方售后", "上门快", null),
+        "E0004", "app_name");
+    assertTrue(e.detail().contains("name_with_official_claim"), e.detail());
+  }
+
+  @Test
+  void appsAndTheirDevelopers() {
+    List<Evidence> app = D.detect("appstore", "dev_77", "星澜手机助手官方版", "app", "星澜手机官方", "一键清理", null);
+    flagged(app, "E0005", "app_name");
+    clean(D.detect("appstore", "xinglan_dev", "星澜科技", "app", "星澜手机官方", "官方应用", null));
+  }
+
+  @Test
+  void postsOfAnImpersonatingAccount() {
+    flagged(D.detect("weibo", "u_8", "比亚迪官方售后", "post", null, "今天天气不错", null), "E0002", "author_name");
+  }
+
+  @Test
+  void postsPromotingAFakeServiceChannel() {
+    Evidence e = flagged(D.detect("weibo", "u_9", "热心网友", "post", null,
+        "车子有问题的添加比亚迪官方客服微信：byd_kf888 ，可以办理退款", null), "E0002", "promoted_name");
+    assertEquals("比亚迪官方客服", e.span());
+    assertEquals(8, e.start());
+    assertTrue(e.detail().contains("微信 id"), e.detail());
+    flagged(D.detect("douyin", "u_10", "省钱小妙招", "video", "茅台旗舰店内部渠道", "扫码进群领取", null),
+        "E0001", "promoted_name");
+    Evidence phone = flagged(D.detect("weibo", "u_11", "路人", "post", null,
+        "美的售后维修，电话13812345678，上门快", null), "E0004", "promoted_name");
+    assertTrue(phone.detail().contains("phone number"), phone.detail());
+  }
+
+  @Test
+  void lookalikeDomains() {
+    Evidence e = flagged(D.detect("web", "site_1", null, "post", null, "退款请登录 http://byd-kefu.com/refund 办理", null),
+        "E0002", "lookalike_domain");
+    assertEquals("byd-kefu.com", e.span());
+    flagged(D.detect("web", "site_2", null, "post", null, "详情见链接", "https://www.maotai-vip.top/a"), "E0001",
+        "lookalike_domain");
+    clean(D.detect("web", "site_3", null, "post", null, "官网 https://service.byd.com/help", null));
+  }
+
+  // ---- the other side: official, fans, news, resellers, warnings, everyday words ----
+
+  @Test
+  void officialAccountsAreNeverFlagged() {
+    clean(account("weibo", "byd_official", "比亚迪"));
+    clean(account("wechat", "gh_moutai", "茅台官方旗舰店"));
+    clean(D.detect("weibo", "byd_official", "比亚迪", "post", null,
+        "比亚迪官方客服微信：byd_service 已开通，售后电话13812345678", null));
+  }
+
+  @Test
+  void fansNewsAndCommentary() {
+    clean(account("weibo", "u_20", "茅台爱好者"));
+    clean(account("weibo", "u_21", "比亚迪车友会"));
+    clean(account("weibo", "u_22", "比亚迪新闻资讯"));
+    clean(account("weibo", "u_23", "美的空调测评"));
+    clean(account("weibo", "u_24", "茅台打假"));
+    reviewOnly(account("weibo", "u_25", "比亚迪官方资讯"));
+  }
+
+  @Test
+  void resellersAreReviewedNeverFlagged() {
+    List<Evidence> e = account("weibo", "u_30", "比亚迪授权经销商（深圳宝安店）");
+    reviewOnly(e);
+    assertEquals("reseller_claim", e.get(0).kind());
+    reviewOnly(account("douyin", "u_31", "比亚迪4S店"));
+  }
+
+  @Test
+  void everydayWordsAndOtherEnterprises() {
+    clean(account("weibo", "u_40", "美的生活小技巧"));
+    clean(account("weibo", "u_41", "仰望星空"));
+    clean(account("weibo", "u_42", "中国石油"));
+    clean(account("weibo", "u_43", "茅台镇老酒坊"));
+    clean(account("weibo", "u_44", "张三"));
+    reviewOnly(account("weibo", "u_45", "美的"));
+  }
+
+  @Test
+  void warningsAndHonestExperiencesAreNotPromotion() {
+    clean(D.detect("weibo", "u_50", "反诈中心", "post", null,
+        "警惕冒充比亚迪官方客服的诈骗，添加微信 byd_kf888 的都是骗子", null));
+    clean(D.detect("weibo", "u_51", "车主老王", "post", null, "今天联系了比亚迪官方客服，问题很快解决了", null));
+    clean(D.detect("weibo", "u_52", "车主老王", "post", null, "比亚迪官方微信公众号发布了召回公告", null));
+    clean(D.detect("weibo", "u_53", "车主老王", "post", null, "比亚迪官方客服热线400-123-4567，态度不错", null));
+  }
+
+  @Test
+  void theIndexIsBuiltOncePerJvm() {
+    ImpersonationDetector other = DetectFixtures.impersonation();
+    assertTrue(other.index() == D.index(), "same registry and lexicons share one index");
+  }
+
+  @Test
+  void levenshteinStopsAtTheLimit() {
+    assertEquals(1, ImpersonationIndex.levenshtein("星澜科枝", "星澜科技", 2));
+    assertEquals(3, ImpersonationIndex.levenshtein("abcdef", "uvwxyz", 2));
+  }
+}

@@ -1,0 +1,209 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.InputResource;
+import io.qinglang.detect.PersonalDataRecognizer.Finding;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataRecognizerTest {
+  static final PersonalDataRecognizer R = new PersonalDataRecognizer(
+      Lexicon.load(InputResource.classpath("conf/lexicons/personal_data.txt")), 24, 0.4);
+
+  static List<Finding> find(String text) {
+    return R.recognize(text, false, Set.of());
+  }
+
+  static Finding only(String text, PersonalDataKind kind) {
+    List<Finding> f = find(text).stream().filter(x -> x.kind() == kind).toList();
+    assertEquals(1, f.size(), () -> "expected one " + kind + " in '" + text + "' but got " + find(text));
+    return f.get(0);
+  }
+
+  static void none(String text, PersonalDataKind kind) {
+    assertTrue(find(text).stream().noneMatch(x -> x.kind() == kind),
+        () -> "expected no " + kind + " in '" + text + "' but got " + find(text));
+  }
+
+  // ---- resident ID ----
+
+  @Test
+  void checkDigitFollowsGb11643() {
+    assertEquals('X', PersonalDataPatterns.checkDigit("11010519491231002X"));
+    assertEquals('4', PersonalDataPatterns.checkDigit("440524188001010014"));
+    assertEquals('0', PersonalDataPatterns.checkDigit("110105198503071230"));
+  }
+
+  @Test
+  void validResidentIdWithPrivateContextScoresHigh() {
+    Finding f = only("曝光某集团董事长的身份证号110105198503071230，家住朝阳区", PersonalDataKind.RESIDENT_ID);
+    assertEquals("110105********1230", f.masked());
+    assertTrue(f.privateContext());
+    assertTrue(f.score() >= 0.8, f.toString());
+    assertEquals(13, f.start());
+    assertEquals(31, f.end());
+    Finding x = only("证件：32058319900101234x 已核实", PersonalDataKind.RESIDENT_ID);
+    assertEquals("320583********234X", x.masked());
+  }
+
+  @Test
+  void residentIdsWrittenInGroups() {
+    Finding f = only("老板身份证 110105 19850307 1230，住址保密", PersonalDataKind.RESIDENT_ID);
+    assertEquals("110105********1230", f.masked());
+    none("老板身份证 110105 19850307 1230，住址保密", PersonalDataKind.MOBILE);
+  }
+
+  @Test
+  void bareValidResidentIdIsReportedBelowTheFlagScore() {
+    Finding f = only("110105198503071230", PersonalDataKind.RESIDENT_ID);
+    assertEquals(0.7, f.score(), 1e-9);
+    assertFalse(f.privateContext());
+  }
+
+  @Test
+  void invalidResidentIdsAreNotFindings() {
+    none("身份证号110105198503071234", PersonalDataKind.RESIDENT_ID); // wrong check digit
+    none("身份证号11010519850307123", PersonalDataKind.RESIDENT_ID); // 17 digits
+    none("身份证号1101051985030712301", PersonalDataKind.RESIDENT_ID); // 19 digits
+    none("身份证号110105198513071235", PersonalDataKind.RESIDENT_ID); // month 13
+    none("身份证号990105198503071230", PersonalDataKind.RESIDENT_ID); // no province 99
+    none("身份证号110105209901011234", PersonalDataKind.RESIDENT_ID); // born in the future
+    none("身份证号110105********1230", PersonalDataKind.RESIDENT_ID); // already masked
+    assertTrue(find("身份证号110105198503071234").isEmpty(), "a wrong check digit is no card either");
+  }
+
+  @Test
+  void publicContextLowersAResidentId() {
+    Finding f = only("身份证号格式示例：110105198503071230", PersonalDataKind.RESIDENT_ID);
+    assertTrue(f.score() < 0.8, f.toString());
+  }
+
+  // ---- mobiles and landlines ----
+
+  @Test
+  void mobilesInEveryWriting() {
+    assertEquals("138****5678", only("他的手机号13812345678", PersonalDataKind.MOBILE).masked());
+    assertEquals("138****5678", only("老板电话 138 1234 5678", PersonalDataKind.MOBILE).masked());
+    assertEquals("138****5678", only("老板电话 138-1234-5678", PersonalDataKind.MOBILE).masked());
+    assertEquals("138****5678", only("老板电话 +86 138 1234 5678", PersonalDataKind.MOBILE).masked());
+    assertEquals("138****5678", only("老板电话１３８１２３４５６７８", PersonalDataKind.MOBILE).masked());
+  }
+
+  @Test
+  void notMobiles() {
+    none("他的手机号12812345678", PersonalDataKind.MOBILE); // no 12x numbers
+    none("时间戳1683331200000", PersonalDataKind.MOBILE); // 13-digit timestamp
+    none("时间戳1683331200", PersonalDataKind.MOBILE); // 10-digit timestamp
+    none("订单138123456789012", PersonalDataKind.MOBILE); // inside a longer number
+    none("他的手机号138****5678", PersonalDataKind.MOBILE); // masked in a news report
+    none("价格1380元，原价13800元", PersonalDataKind.MOBILE);
+  }
+
+  @Test
+  void businessContextDropsAMobile() {
+    none("本店欢迎来电咨询13812345678", PersonalDataKind.MOBILE);
+    assertEquals(0.45, only("13812345678", PersonalDataKind.MOBILE).score(), 1e-9);
+  }
+
+  @Test
+  void landlines() {
+    assertEquals("010-****5678", only("他家座机010-62345678", PersonalDataKind.LANDLINE).masked());
+    assertEquals("0755-****5678", only("他家座机（0755）23455678", PersonalDataKind.LANDLINE).masked());
+    none("日期2023-04-15", PersonalDataKind.LANDLINE);
+    none("他家座机010-1234567", PersonalDataKind.LANDLINE); // local numbers do not start with 1
+  }
+
+  @Test
+  void hotlinesAreNeverFindings() {
+    assertTrue(find("客服热线400-123-4567，老板手机号也一样").isEmpty());
+    assertTrue(find("服务电话 800 820 8820").isEmpty());
+  }
+
+  // ---- bank cards ----
+
+  @Test
+  void bankCards() {
+    assertEquals("6217********1234", only("他的银行卡号6217 0000 1000 1234", PersonalDataKind.BANK_CARD).masked());
+    assertEquals("6228***********0018", only("工资卡6228480402564890018", PersonalDataKind.BANK_CARD).masked());
+    assertTrue(PersonalDataPatterns.luhn("4111111111111111"));
+  }
+
+  @Test
+  void notBankCards() {
+    none("银行卡号6217000010001235", PersonalDataKind.BANK_CARD); // Luhn fails
+    none("银行卡号2023041512304513", PersonalDataKind.BANK_CARD); // Luhn passes, no issuer starts with 20
+    none("订单号6217000010001234已发货", PersonalDataKind.BANK_CARD); // an order number that looks like a card
+    none("银行卡号621700001000123", PersonalDataKind.BANK_CARD); // 15 digits
+  }
+
+  // ---- e-mail, plates, passports, addresses ----
+
+  @Test
+  void emails() {
+    Finding f = only("老板的私人邮箱 zhangsan1985@163.com 大家都发", PersonalDataKind.EMAIL);
+    assertEquals("z***@163.com", f.masked());
+    none("简历请投 hr@example.com", PersonalDataKind.EMAIL);
+    none("客服邮箱 service@byd.com", PersonalDataKind.EMAIL);
+    none("zhangsan@163", PersonalDataKind.EMAIL);
+  }
+
+  @Test
+  void licencePlates() {
+    assertEquals("粤B****5", only("他开的车车牌粤B12345", PersonalDataKind.LICENCE_PLATE).masked());
+    assertEquals("京A*****6", only("老板座驾京A·D12346天天停这", PersonalDataKind.LICENCE_PLATE).masked());
+    none("车牌粤BABCDE", PersonalDataKind.LICENCE_PLATE); // no digit
+    none("车牌粤b12345", PersonalDataKind.LICENCE_PLATE); // lower case is not a plate
+  }
+
+  @Test
+  void passports() {
+    assertEquals("E******78", only("他的护照号E12345678", PersonalDataKind.PASSPORT).masked());
+    none("商品型号E12345678", PersonalDataKind.PASSPORT);
+    none("编码E12345678", PersonalDataKind.PASSPORT); // no passport cue: below the report score
+  }
+
+  @Test
+  void addresses() {
+    Finding home = only("起底：他家住北京市朝阳区建国路88号3单元502室", PersonalDataKind.ADDRESS);
+    assertEquals("北京市朝阳区****", home.masked());
+    assertTrue(home.score() >= 0.8, home.toString());
+    Finding estate = only("老板住在阳光花园3栋2单元1101室", PersonalDataKind.ADDRESS);
+    assertEquals("****", estate.masked());
+    none("中山路1号", PersonalDataKind.ADDRESS); // no district and no room: not an address of a person
+    Finding office = only("公司地址：深圳市南山区科技园路9号", PersonalDataKind.ADDRESS);
+    assertTrue(office.score() < 0.5, office.toString());
+  }
+
+  // ---- official accounts and contacts ----
+
+  @Test
+  void officialAuthorsAndOfficialContactsAreNotLeaks() {
+    String text = "售后电话13812345678，地址深圳市坪山区比亚迪路3009号";
+    assertFalse(R.recognize(text, false, Set.of()).isEmpty());
+    assertTrue(R.recognize(text, true, Set.of()).isEmpty());
+    assertTrue(R.recognize("售后电话13812345678", false, Set.of("13812345678")).isEmpty());
+    // An official account posting someone's ID number is still reported.
+    assertEquals(1, R.recognize("身份证110105198503071230", true, Set.of()).size());
+  }
+
+  @Test
+  void aDossierRaisesEveryFinding() {
+    List<Finding> f = find("老板张某 手机13812345678 身份证110105198503071230 家住北京市朝阳区建国路88号3单元502室");
+    assertEquals(3, f.size(), f.toString());
+    assertTrue(f.stream().allMatch(x -> x.score() >= 0.8), f.toString());
+  }
+
+  @Test
+  void evidenceNeverHoldsTheRawValue() {
+    for (Finding f : find("曝光老板手机13812345678 身份证110105198503071230 卡号6217000010001234 邮箱boss1985@163.com")) {
+      Evidence e = f.toEvidence("content");
+      String all = e.detail() + "|" + e.span();
+      assertFalse(all.contains(f.value()), all);
+      assertFalse(all.contains("12345678"), all);
+    }
+  }
+}
