@@ -12,6 +12,7 @@ import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobStats;
 import io.qinglang.table.CampaignSummaryTable;
+import io.qinglang.table.ClueReferralsTable;
 import io.qinglang.table.DeltaTableSpec;
 import io.qinglang.table.DisposalsTable;
 import io.qinglang.table.EnterpriseExposureTable;
@@ -83,6 +84,14 @@ public final class AggregateJob {
       Long disposalsVersion = versionIfExists(spark, new DisposalsTable(), warehouse, "disposals", details);
       Dataset<Row> disposals = disposalsVersion == null ? new DisposalsTable().readOrEmpty(spark, warehouse)
           : readAt(spark, new DisposalsTable().path(warehouse), disposalsVersion);
+      // Once route has written clue_referrals, timeliness counts the clues referred to platforms from
+      // the referral (route folds the disposals into it); before that, the disposal records themselves.
+      Long referralsVersion = versionIfExists(spark, new ClueReferralsTable(), warehouse, "clue_referrals", details);
+      if (referralsVersion != null) {
+        disposals = HandlingTimeliness.platformReferrals(
+            readAt(spark, new ClueReferralsTable().path(warehouse), referralsVersion), config.timeZone());
+      }
+      details.put("timeliness_source", referralsVersion != null ? "clue_referrals" : "disposals");
       disposals = disposals.filter(period.quarters(Quarters.of(col("referred_date"))));
       String clustersPath = warehouse.tablePath(CoordinationClusters.TABLE);
       Long clustersVersion = DeltaTable.isDeltaTable(spark, clustersPath) ? latestVersion(spark, clustersPath) : null;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         DetectCommand.class,
         EvaluateDetectorsCommand.class,
         BenchCampaignsCommand.class,
+        RouteCommand.class,
         SqlCommand.class,
         TablesCommand.class,
         CommandLine.HelpCommand.class},

@@ -6,7 +6,9 @@ import io.qinglang.config.ConfigException;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.ingest.ArchiveInputs;
 import io.qinglang.ingest.ArchiveReader;
-import io.qinglang.ingest.PostIngest;
+import io.qinglang.ingest.IngestKind;
+import io.qinglang.ingest.IngestRows;
+import io.qinglang.ingest.Upserts;
 import io.qinglang.ingest.RecordValidator;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
@@ -79,7 +81,7 @@ public final class DetectorEvaluation {
     Instant now = Instant.now();
     Dataset<Row> staged = ArchiveReader.read(spark, ArchiveInputs.expand(inputs, new Configuration()),
         RecordValidator.of(config, now));
-    Dataset<Row> posts = PostIngest.postsRows(PostIngest.latestCopies(staged.filter(col("accepted"))), "evaluate",
+    Dataset<Row> posts = IngestRows.postsRows(Upserts.latestCopies(staged.filter(col("accepted")), IngestKind.POSTS.keys()), "evaluate",
         Timestamp.from(now)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = posts.count();
