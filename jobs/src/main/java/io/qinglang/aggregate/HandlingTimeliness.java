@@ -41,7 +41,7 @@ public final class HandlingTimeliness {
     return clueReferrals
         .filter(col("destination").equalTo("platform").and(col("referred_at").isNotNull()))
         .select(col("clue_id"), col("platform"),
-            expr("substring_index(element_at(post_ids, 1), ':', -1)").as("post_id"),
+            expr("substring_index(try_element_at(post_ids, 1), ':', -1)").as("post_id"),
             col("referred_at"),
             org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.from_utc_timestamp(
                 col("referred_at"), zone.getId())).as("referred_date"),

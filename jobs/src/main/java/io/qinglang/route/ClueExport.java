@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -217,22 +216,32 @@ public final class ClueExport {
    * same order with a fixed time, and the creation date in docProps/core.xml set to {@code created}.
    */
   static void normalise(byte[] xlsx, OutputStream out, java.time.Instant created) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        byte[] bytes = readAll(in);
-        if (e.getName().equals("docProps/core.xml")) {
-          Matcher m = CREATED.matcher(new String(bytes, StandardCharsets.UTF_8));
-          bytes = m.replaceFirst("$1" + Matcher.quoteReplacement(W3C.format(created)) + "$2")
-              .getBytes(StandardCharsets.UTF_8);
+    Path raw = Files.createTempFile("qinglang-export-", ".xlsx");
+    try {
+      Files.write(raw, xlsx);
+      try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(raw.toFile());
+          ZipOutputStream zip = new ZipOutputStream(out)) {
+        java.util.Enumeration<? extends ZipEntry> entries = in.entries();
+        while (entries.hasMoreElements()) {
+          ZipEntry e = entries.nextElement();
+          byte[] bytes;
+          try (InputStream data = in.getInputStream(e)) {
+            bytes = readAll(data);
+          }
+          if (e.getName().equals("docProps/core.xml")) {
+            Matcher m = CREATED.matcher(new String(bytes, StandardCharsets.UTF_8));
+            bytes = m.replaceFirst("$1" + Matcher.quoteReplacement(W3C.format(created)) + "$2")
+                .getBytes(StandardCharsets.UTF_8);
+          }
+          ZipEntry copy = new ZipEntry(e.getName());
+          copy.setTimeLocal(ZIP_TIME);
+          zip.putNextEntry(copy);
+          zip.write(bytes);
+          zip.closeEntry();
         }
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTimeLocal(ZIP_TIME);
-        zip.putNextEntry(copy);
-        zip.write(bytes);
-        zip.closeEntry();
       }
+    } finally {
+      Files.deleteIfExists(raw);
     }
   }
 

@@ -62,7 +62,7 @@ public final class Clues {
     if (!includeNeedsReview) {
       flagged = flagged.and(col("needs_review").equalTo(false));
     }
-    Column clusterDetail = expr("element_at(filter(evidence, e -> e.source = '" + Evidence.COORDINATION
+    Column clusterDetail = expr("try_element_at(filter(evidence, e -> e.source = '" + Evidence.COORDINATION
         + "' AND e.kind = 'attack_cluster'), 1).detail");
     Column clusterId = regexp_extract(coalesce(clusterDetail, lit("")), "member of cluster (cc-[0-9a-f]+)", 1);
     Column kind = when(col("cluster_id").isNotNull(), lit(CLUSTER))

@@ -39,16 +39,16 @@ public final class ClueReferralsTable extends DeltaTableSpec {
           + "mini-program) or post"))
       .add(required("category", IntegerType, "category 1..10 (9 for a cluster)"))
       .add(required("category_name", StringType, "display name of the category"))
-      .add(required("enterprise_ids", DataTypes.createArrayType(StringType, false), "registry enterprises named, sorted"))
-      .add(required("enterprise_names", DataTypes.createArrayType(StringType, false), "their names, in id order"))
-      .add(required("regions", DataTypes.createArrayType(StringType, false), "their registry regions, sorted"))
+      .add(required("enterprise_ids", DataTypes.createArrayType(StringType), "registry enterprises named, sorted"))
+      .add(required("enterprise_names", DataTypes.createArrayType(StringType), "their names, in id order"))
+      .add(required("regions", DataTypes.createArrayType(StringType), "their registry regions, sorted"))
       .add(required("outside", BooleanType, "names an enterprise outside the configured jurisdiction"))
       .add(required("platform", StringType, "platform of the clue's first post (the account's platform)"))
-      .add(required("platforms", DataTypes.createArrayType(StringType, false), "every platform the clue spans, sorted"))
+      .add(required("platforms", DataTypes.createArrayType(StringType), "every platform the clue spans, sorted"))
       .add(optional("cluster_id", StringType, "coordination_clusters.cluster_id of a cluster clue"))
       .add(optional("account_id", StringType, "the account of an account or post clue"))
       .add(optional("account_name", StringType, "its display name"))
-      .add(required("post_ids", DataTypes.createArrayType(StringType, false), "flagged posts of the clue as "
+      .add(required("post_ids", DataTypes.createArrayType(StringType), "flagged posts of the clue as "
           + "platform:post_id, sorted"))
       .add(required("posts", LongType, "flagged posts of the clue"))
       .add(required("accounts", LongType, "distinct accounts involved (a cluster's from coordination_clusters)"))
@@ -59,7 +59,7 @@ public final class ClueReferralsTable extends DeltaTableSpec {
       .add(required("confidence", DoubleType, "highest confidence among the clue's posts"))
       .add(required("reach", LongType, "reposts + comments + likes summed over the clue's posts"))
       .add(required("repeat_offender", BooleanType, "an account of the clue is a repeat offender"))
-      .add(required("offender_accounts", DataTypes.createArrayType(StringType, false), "the clue's repeat-offender "
+      .add(required("offender_accounts", DataTypes.createArrayType(StringType), "the clue's repeat-offender "
           + "accounts as platform:account_id, sorted"))
       .add(required("priority_score", DoubleType, "severity + confidence + reach and accounts terms, 4 decimals"))
       .add(required("priority", IntegerType, "1 urgent, 2 high, 3 normal, 4 low (repeat offenders one level up)"))
