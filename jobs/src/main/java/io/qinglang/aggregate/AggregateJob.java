@@ -81,18 +81,7 @@ public final class AggregateJob {
       Long postsVersion = versionIfExists(spark, new PostsTable(), warehouse, "posts", details);
       Dataset<Row> posts = postsVersion == null ? new PostsTable().readOrEmpty(spark, warehouse)
           : readAt(spark, new PostsTable().path(warehouse), postsVersion);
-      Long disposalsVersion = versionIfExists(spark, new DisposalsTable(), warehouse, "disposals", details);
-      Dataset<Row> disposals = disposalsVersion == null ? new DisposalsTable().readOrEmpty(spark, warehouse)
-          : readAt(spark, new DisposalsTable().path(warehouse), disposalsVersion);
-      // Once route has written clue_referrals, timeliness counts the clues referred to platforms from
-      // the referral (route folds the disposals into it); before that, the disposal records themselves.
-      Long referralsVersion = versionIfExists(spark, new ClueReferralsTable(), warehouse, "clue_referrals", details);
-      if (referralsVersion != null) {
-        disposals = HandlingTimeliness.platformReferrals(
-            readAt(spark, new ClueReferralsTable().path(warehouse), referralsVersion), config.timeZone());
-      }
-      details.put("timeliness_source", referralsVersion != null ? "clue_referrals" : "disposals");
-      disposals = disposals.filter(period.quarters(Quarters.of(col("referred_date"))));
+      Dataset<Row> clues = clues(spark, warehouse, period, config.timeZone(), details);
       String clustersPath = warehouse.tablePath(CoordinationClusters.TABLE);
       Long clustersVersion = DeltaTable.isDeltaTable(spark, clustersPath) ? latestVersion(spark, clustersPath) : null;
       details.put("input.coordination_clusters.version", clustersVersion == null ? "absent"
@@ -107,7 +96,7 @@ public final class AggregateJob {
       step.write(new PlatformDailyStatsTable(), daily, period.datePredicate("published_date"));
 
       // Small (a row per quarter and platform) and read twice: computed once.
-      Dataset<Row> timeliness = HandlingTimeliness.compute(disposals, flagged, model, "platform")
+      Dataset<Row> timeliness = HandlingTimeliness.compute(clues, flagged, model, "platform")
           .persist(StorageLevel.MEMORY_AND_DISK());
       step.write(new HandlingTimelinessTable(), timeliness, period.quarterPredicate("quarter"));
 
@@ -128,7 +117,7 @@ public final class AggregateJob {
           settings.typicalCasesPerCategory(), settings.excerptLength());
       Dataset<Row> summary = CampaignSummary.compute(inQuarters, categories, enterprises,
               CoordinationClusters.counts(spark, clusters, config.timeZone(), false),
-              HandlingTimeliness.compute(disposals, flagged, model), cases, model)
+              HandlingTimeliness.compute(clues, flagged, model), cases, model)
           .filter(period.quarters(col("quarter")));
       step.write(new CampaignSummaryTable(), summary, period.quarterPredicate("quarter"));
 
@@ -148,6 +137,33 @@ public final class AggregateJob {
     } finally {
       scored.unpersist();
     }
+  }
+
+  /**
+   * The clues handling timeliness counts, referred in the quarters of the period, with the columns
+   * {@link HandlingTimeliness#compute} reads (platform, post_id, referred_at, referred_date, handled_at,
+   * action). The one place that says where clues come from: the platform referrals of clue_referrals
+   * ({@link HandlingTimeliness#platformReferrals}: the time to handle runs from the referral) once
+   * route has written it, the disposals table before that; each read at its latest version (recorded
+   * in details as input.clue_referrals.version / input.disposals.version, and timeliness_source);
+   * empty when neither exists.
+   */
+  static Dataset<Row> clues(SparkSession spark, Warehouse warehouse, AggregatePeriod period,
+      java.time.ZoneId zone, Map<String, String> details) {
+    ClueReferralsTable referrals = new ClueReferralsTable();
+    Long referralsVersion = versionIfExists(spark, referrals, warehouse, "clue_referrals", details);
+    DisposalsTable table = new DisposalsTable();
+    Long version = versionIfExists(spark, table, warehouse, "disposals", details);
+    Dataset<Row> disposals;
+    if (referralsVersion != null) {
+      disposals = HandlingTimeliness.platformReferrals(readAt(spark, referrals.path(warehouse), referralsVersion),
+          zone);
+    } else {
+      disposals = version == null ? table.readOrEmpty(spark, warehouse) : readAt(spark, table.path(warehouse), version);
+    }
+    details.put("timeliness_source", referralsVersion != null ? "clue_referrals" : "disposals");
+    return disposals.filter(period.quarters(Quarters.of(col("referred_date"))))
+        .select("platform", "post_id", "referred_at", "referred_date", "handled_at", "action");
   }
 
   /** What one table write did. */

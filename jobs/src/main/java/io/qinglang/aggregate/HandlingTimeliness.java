@@ -50,7 +50,8 @@ public final class HandlingTimeliness {
   }
 
   /**
-   * @param disposals rows of the disposals table
+   * @param disposals the clues (see {@link AggregateJob#clues}): platform, post_id, referred_at, referred_date,
+   *     handled_at (null while pending) and action (pending, rejected or what the platform did)
    * @param flagged (platform, post_id) of the posts the model version flags (category 1..10), distinct
    * @param groupBy grouping columns besides the quarter: {@code platform}, or none for the whole campaign
    */

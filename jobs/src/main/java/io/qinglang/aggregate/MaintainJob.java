@@ -105,7 +105,8 @@ public final class MaintainJob {
         long vacuumed = 0;
         if (vacuum) {
           long stored = storedFiles(spark, path);
-          table.vacuum(retentionHours);
+          // Delta prints "Deleted N files ..." on the console: keep standard output for the results.
+          scala.Console$.MODULE$.withOut(System.err, () -> table.vacuum(retentionHours));
           vacuumed = stored - storedFiles(spark, path);
         }
         Result r = new Result(name, zOrder, before, files(DeltaTable.forPath(spark, path)), removed, added, vacuumed,

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
         RouteCommand.class,
         SqlCommand.class,
         TablesCommand.class,
+        TrainFinCommand.class,
+        EvaluateFinCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the job failed (see the error; job_runs has a failed row)",

@@ -44,9 +44,50 @@ public final class TextArchiveReader {
 
   public static Iterator<Row> read(ArchiveInputs.ArchiveFile file, Configuration conf,
       ArchiveValidator validator) throws IOException {
+    return read(file, conf, new Stager<>() {
+      @Override
+      public Row stage(String source, long recordNo, String raw, Map<String, Object> fields) {
+        return validator.stage(source, recordNo, raw, fields);
+      }
+
+      @Override
+      public Row stageRejected(String source, long recordNo, String raw, String reason, String detail) {
+        return validator.stageRejected(source, recordNo, raw, reason, detail);
+      }
+    });
+  }
+
+  /**
+   * Posts as validated records rather than staged rows: for small archives read on the driver (gold
+   * sets, tests).
+   */
+  public static Iterator<ArchiveRecord> records(ArchiveInputs.ArchiveFile file, Configuration conf,
+      RecordValidator validator) throws IOException {
+    return read(file, conf, new Stager<>() {
+      @Override
+      public ArchiveRecord stage(String source, long recordNo, String raw, Map<String, Object> fields) {
+        return validator.validate(source, recordNo, raw, fields);
+      }
+
+      @Override
+      public ArchiveRecord stageRejected(String source, long recordNo, String raw, String reason, String detail) {
+        return ArchiveRecord.rejected(source, recordNo, raw, reason, detail, null, null);
+      }
+    });
+  }
+
+  /** What a reader makes of a parsed record or a rejected one. */
+  private interface Stager<T> {
+    T stage(String source, long recordNo, String raw, Map<String, Object> fields);
+
+    T stageRejected(String source, long recordNo, String raw, String reason, String detail);
+  }
+
+  private static <T> Iterator<T> read(ArchiveInputs.ArchiveFile file, Configuration conf, Stager<T> validator)
+      throws IOException {
     InputStream in = open(file.path(), conf);
     return switch (file.format()) {
-      case JSON_LINES -> new JsonLines(file.path(), in, validator);
+      case JSON_LINES -> new JsonLines<>(file.path(), in, validator);
       case CSV -> csv(file.path(), in, validator);
       case PARQUET -> throw new IllegalArgumentException("Parquet archives are read by Spark, not line by line");
     };
@@ -61,18 +102,18 @@ public final class TextArchiveReader {
   }
 
   /** JSON Lines: one JSON object per line. */
-  private static final class JsonLines implements Iterator<Row> {
+  private static final class JsonLines<T> implements Iterator<T> {
     private final String source;
     private final InputStream in;
-    private final ArchiveValidator validator;
+    private final Stager<T> validator;
     private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private long lineNo;
-    private Row next;
+    private T next;
     private boolean done;
 
-    JsonLines(String source, InputStream in, ArchiveValidator validator) {
+    JsonLines(String source, InputStream in, Stager<T> validator) {
       this.source = source;
       this.in = in;
       this.validator = validator;
@@ -93,11 +134,11 @@ public final class TextArchiveReader {
     }
 
     @Override
-    public Row next() {
+    public T next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Row r = next;
+      T r = next;
       next = null;
       return r;
     }
@@ -132,7 +173,7 @@ public final class TextArchiveReader {
     }
 
     /** The record of one line, or null for a blank line. */
-    private Row record(byte[] bytes) {
+    private T record(byte[] bytes) {
       String text;
       try {
         text = strict.decode(ByteBuffer.wrap(bytes)).toString();
@@ -164,7 +205,7 @@ public final class TextArchiveReader {
   }
 
   /** CSV with a header line; every value is text, an empty value is absent. */
-  private static Iterator<Row> csv(String source, InputStream in, ArchiveValidator validator)
+  private static <T> Iterator<T> csv(String source, InputStream in, Stager<T> validator)
       throws IOException {
     CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -193,7 +234,7 @@ public final class TextArchiveReader {
       }
 
       @Override
-      public Row next() {
+      public T next() {
         CSVRecord r;
         try {
           r = records.next();

@@ -21,7 +21,7 @@ public abstract class StatisticsTable extends DeltaTableSpec {
    * row) with {@code rows}, which must all match it.
    */
   public Written replace(SparkSession spark, Warehouse warehouse, Dataset<Row> rows, String period) {
-    createIfNotExists(spark, warehouse);
+    long before = createIfNotExists(spark, warehouse).history(1).select("version").first().getLong(0);
     Dataset<Row> conformed = conform(rows);
     if (!partitionColumns().isEmpty()) {
       conformed = conformed.repartition(partitionColumns().stream().map(c -> col(c)).toArray(Column[]::new));
@@ -33,6 +33,10 @@ public abstract class StatisticsTable extends DeltaTableSpec {
     writer.save(path(warehouse));
     Row last = io.delta.tables.DeltaTable.forPath(spark, path(warehouse)).history(1)
         .select("version", "operationMetrics").first();
+    if (last.getLong(0) == before) {
+      // Delta records no commit when nothing was added or removed (an empty period stays empty).
+      return new Written(before, 0);
+    }
     java.util.Map<String, String> metrics = last.isNullAt(1) ? java.util.Map.of() : last.getJavaMap(1);
     return new Written(last.getLong(0), Long.parseLong(metrics.getOrDefault("numOutputRows", "0")));
   }

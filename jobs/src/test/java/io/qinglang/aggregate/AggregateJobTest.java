@@ -300,6 +300,33 @@ class AggregateJobTest {
         .getList(spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first().fieldIndex("partitionColumns")));
   }
 
+  @Test
+  @Order(5)
+  void quarterlySummaryReadsThePlatformTableAndTopCategories(SparkSession spark) {
+    QuarterlySummary.Report report = QuarterlySummary.read(spark, f.warehouse, 2);
+    assertEquals("m1", report.modelVersion());
+    assertEquals(List.of(
+        new QuarterlySummary.PlatformQuarter("2023Q2", "weibo", 5, 3, 6000.0, null, 1, 2, 1, 1, 0, 5, 40.0, 0.6),
+        new QuarterlySummary.PlatformQuarter("2023Q2", "douyin", 2, 1, 5000.0, null, 2, 2, 0, 0, 0, 0, null, null),
+        new QuarterlySummary.PlatformQuarter("2023Q3", "weibo", 2, 1, 5000.0, -1000.0, 1, 2, 0, 0, 1, 0, null, null),
+        new QuarterlySummary.PlatformQuarter("2023Q3", "douyin", 4, 1, 2500.0, -2500.0, 2, 2, 0, 0, 2, 1, 2.0, 1.0)),
+        report.platforms());
+    // Q2: category 2 twice, 1 and 3 once each (ties by id, only two asked for); Q3: 5 and 9 once each.
+    assertEquals(List.of(
+        new QuarterlySummary.CategoryCount("2023Q2", 2, "炮制传播涉企错误论调", 2, 0.5),
+        new QuarterlySummary.CategoryCount("2023Q2", 1, "仿冒假冒企业名称、商标、品牌", 1, 0.25),
+        new QuarterlySummary.CategoryCount("2023Q3", 5, f.config.categoryName(5), 1, 0.5),
+        new QuarterlySummary.CategoryCount("2023Q3", 9, f.config.categoryName(9), 1, 0.5)),
+        report.topCategories());
+    String text = report.format();
+    assertTrue(text.contains("(model m1)"), text);
+    assertTrue(text.contains("2023Q3  douyin"), text);
+    assertTrue(text.contains("-2500.00"), text);
+    assertTrue(text.contains("2023Q2    2 炮制传播涉企错误论调"), text);
+    assertTrue(text.contains("50.0%"), text);
+    assertThrows(IllegalArgumentException.class, () -> QuarterlySummary.read(spark, f.warehouse, 0));
+  }
+
   private static final AggregatePeriod MAY_1 =
       new AggregatePeriod(LocalDate.parse("2023-05-01"), LocalDate.parse("2023-05-01"));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Quarters, periods and the interim masking, without Spark. */
@@ -36,6 +37,33 @@ class StatisticsUnitsTest {
     assertNull(AggregatePeriod.ALL.quarterPredicate("quarter"));
     assertThrows(IllegalArgumentException.class,
         () -> new AggregatePeriod(LocalDate.parse("2023-07-01"), LocalDate.parse("2023-06-30")));
+  }
+
+  @Test
+  void quarterlySummaryFormatsAlignedColumnsWithWideChineseCharacters() {
+    QuarterlySummary.Report report = new QuarterlySummary.Report("m1",
+        List.of(new QuarterlySummary.PlatformQuarter("2023Q2", "weibo", 12000, 37, 30.83333, null, 1, 2, 4, 1, 0, 5,
+                40.0, 0.6),
+            new QuarterlySummary.PlatformQuarter("2023Q3", "douyin", 800, 2, 25.0, -5.83, 2, 2, 0, 0, 2, 0, null,
+                null)),
+        List.of(new QuarterlySummary.CategoryCount("2023Q2", 2, "炮制传播涉企错误论调", 30, 30.0 / 37),
+            new QuarterlySummary.CategoryCount("2023Q2", 10, "fabricated", 7, 7.0 / 37)));
+    assertEquals(String.join("\n",
+        "Per-platform violations by quarter (model m1)",
+        "  quarter platform posts violations per 10k vs prev rank review imperson. clusters clues median h   72h",
+        "  2023Q2  weibo    12000         37   30.83       -  1/2      4         1        0     5    40.00 60.0%",
+        "  2023Q3  douyin     800          2   25.00   -5.83  2/2      0         0        2     0        -     -",
+        "",
+        "Top categories by quarter (all platforms)",
+        "  quarter cat category             violations share",
+        "  2023Q2    2 炮制传播涉企错误论调         30 81.1%",
+        "  2023Q2   10 fabricated                    7 18.9%",
+        ""), report.format());
+    assertEquals(20, QuarterlySummary.displayWidth("炮制传播涉企错误论调"));
+    assertEquals(5, QuarterlySummary.displayWidth("ab，c"));
+    String empty = new QuarterlySummary.Report(null, List.of(), List.of()).format();
+    assertEquals("Per-platform violations by quarter (model -)\n  (no scored posts)\n\n"
+        + "Top categories by quarter (all platforms)\n  (no violations)\n", empty);
   }
 
   @Test

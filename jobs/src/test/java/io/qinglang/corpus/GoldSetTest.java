@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import org.apache.spark.sql.Row;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,9 @@ class GoldSetTest {
     Path file = TestFiles.resource(DIR + "posts.jsonl", dir);
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     records = new ArrayList<>();
-    Iterator<Row> it = TextArchiveReader.read(
+    Iterator<ArchiveRecord> it = TextArchiveReader.records(
         new ArchiveInputs.ArchiveFile(file.toString(), ArchiveFormat.JSON_LINES), new Configuration(), validator);
-    it.forEachRemaining(row -> records.add(record(row)));
+    it.forEachRemaining(records::add);
     posts = new LinkedHashMap<>();
     for (ArchiveRecord r : records) {
       if (r.postId() != null) {
@@ -123,18 +122,6 @@ class GoldSetTest {
       assertEquals(header, parser.getHeaderNames(), name + " header");
       return parser.getRecords();
     }
-  }
-
-  /** A staged post row (the reader's output since ingest handles several kinds) as the record it was built from. */
-  static ArchiveRecord record(Row r) {
-    java.sql.Timestamp at = r.getAs("published_at");
-    java.sql.Date day = r.getAs("published_date");
-    return new ArchiveRecord(r.getAs("source_file"), r.<Long>getAs("record_no"), r.getAs("raw_record"),
-        r.getAs("reason"), r.getAs("detail"), r.getAs("post_id"), r.getAs("platform"), r.getAs("content_type"),
-        r.getAs("account_id"), r.getAs("account_name"), at == null ? null : at.toInstant(),
-        day == null ? null : day.toLocalDate(), r.getAs("title"), r.getAs("content"), r.getAs("url"),
-        r.getAs("repost_count"), r.getAs("comment_count"), r.getAs("like_count"), r.getAs("ip_region"),
-        r.getAs("query"), null, r.getAs("content_hash"));
   }
 
   static String text(ArchiveRecord r) {
