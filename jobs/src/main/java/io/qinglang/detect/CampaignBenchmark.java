@@ -118,19 +118,21 @@ public final class CampaignBenchmark {
     double genSeconds = (System.nanoTime() - t0) / 1e9;
     out.printf(Locale.ROOT, "generated %,d posts (%,d in %d injected campaigns of %d) in %.1f s%n%n", n, injected,
         o.campaigns(), perCampaign, genSeconds);
-    out.println("stage        time          rows");
+    out.println("stage           wall   task CPU          rows");
     out.flush();
-    CampaignDetector detector = CampaignDetector.of(resources, registry);
+    TaskCpuMeter meter = TaskCpuMeter.attach(spark);
+    CampaignDetector detector = CampaignDetector.of(resources, registry).withCpuMeter(meter);
     long t1 = System.nanoTime();
     CampaignDetector.Result r = detector.detect(posts, "bench", Instant.now(), line -> {
       out.println(line);
       out.flush();
     });
     double detectSeconds = (System.nanoTime() - t1) / 1e9;
+    double cpu = r.timings().stream().mapToDouble(CampaignDetector.StageTiming::cpuSeconds).sum();
     try {
-      out.printf(Locale.ROOT, "%ntotal detection %.1f s for %,d posts (%,.0f posts/s); candidate pairs %,d; "
-              + "verified pairs %,d%n", detectSeconds, n, n / detectSeconds, r.counts().get("candidate_pairs"),
-          r.counts().get("similar_pairs"));
+      out.printf(Locale.ROOT, "%ntotal detection %.1f s wall, %.1f s task CPU, for %,d posts (%,.0f posts/s wall, "
+              + "%,.0f posts per task CPU second); candidate pairs %,d; verified pairs %,d%n", detectSeconds, cpu, n,
+          n / detectSeconds, n / cpu, r.counts().get("candidate_pairs"), r.counts().get("similar_pairs"));
       Dataset<Row> flagged = r.memberEvidence().select("platform", "post_id").withColumn("flagged", lit(true));
       Row q = posts.select("platform", "post_id", "truth")
           .join(flagged, new String[] {"platform", "post_id"}, "left")
@@ -152,8 +154,18 @@ public final class CampaignBenchmark {
           found, flaggedAll, flaggedAll == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * found / flaggedAll));
       out.printf(Locale.ROOT, "attack campaigns with flagged posts: %d of %d; flagged: fan-repost posts %d, slow-copy "
           + "posts %d, background posts %d%n", q.getLong(6), q.getLong(7), q.getLong(3), q.getLong(4), q.getLong(5));
+      List<Row> falseFlags = posts.filter(col("truth").isNull().or(col("truth").startsWith("attack").unary_$bang()))
+          .join(r.memberEvidence(), new String[] {"platform", "post_id"})
+          .select(col("post_id"), col("platform"), col("account_id"), col("published_at"), col("content"),
+              col(CampaignDetector.COLUMN).getItem(0).getField("detail").as("detail"))
+          .orderBy("detail", "published_at").limit(6).collectAsList();
+      for (Row f : falseFlags) {
+        out.printf(Locale.ROOT, "  false flag %s %s:%s %s %s%n    %s%n", f.getString(0), f.getString(1), f.getString(2),
+            f.get(3), DetectJob.abbreviate(PersonalDataMasker.mask(f.getString(4)), 100), f.getString(5));
+      }
       out.flush();
     } finally {
+      meter.detach(spark);
       r.release();
       posts.unpersist();
     }

@@ -128,12 +128,21 @@ public final class CampaignDetector implements Serializable {
       .add("sample_accounts", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("representative_text", DataTypes.StringType, false);
 
-  /** Time and output rows of one stage. */
-  public record StageTiming(String stage, long millis, long rows, String what) {
+  /** Time, task CPU time (negative when not measured) and output rows of one stage. */
+  public record StageTiming(String stage, long millis, double cpuSeconds, long rows, String what) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%-11s %8.1f s  %,12d %s", stage, millis / 1000.0, rows, what);
+      return String.format(Locale.ROOT, "%-11s %8.1f s %s %,12d %s", stage, millis / 1000.0,
+          cpuSeconds < 0 ? "" : String.format(Locale.ROOT, "%8.1f cpu-s", cpuSeconds), rows, what);
     }
+  }
+
+  private transient TaskCpuMeter meter;
+
+  /** Measures the task CPU time of every stage with {@code meter} (see {@link TaskCpuMeter}). */
+  public CampaignDetector withCpuMeter(TaskCpuMeter meter) {
+    this.meter = meter;
+    return this;
   }
 
   /**
@@ -194,6 +203,7 @@ public final class CampaignDetector implements Serializable {
     boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
 
     // 1. prepare
+    cpuMark = meter == null ? 0 : meter.cpuSeconds();
     long t0 = System.nanoTime();
     UserDefinedFunction normalize = functions.udf((UDF2<String, String, String>) (title, content) ->
         bcText.value().normalize(title, content), DataTypes.StringType);
@@ -429,9 +439,22 @@ public final class CampaignDetector implements Serializable {
     return new Result(table, memberEvidence, timings, counts, cached);
   }
 
-  private static void stage(List<StageTiming> timings, Consumer<String> progress, String name, long t0, long rows,
+  private transient double cpuMark;
+
+  private void stage(List<StageTiming> timings, Consumer<String> progress, String name, long t0, long rows,
       String what) {
-    StageTiming t = new StageTiming(name, (System.nanoTime() - t0) / 1_000_000, rows, what);
+    double cpu = -1;
+    if (meter != null) {
+      try {
+        Thread.sleep(200); // let the listener bus deliver the stage's last task-end events
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      double now = meter.cpuSeconds();
+      cpu = now - cpuMark;
+      cpuMark = now;
+    }
+    StageTiming t = new StageTiming(name, (System.nanoTime() - t0) / 1_000_000, cpu, rows, what);
     timings.add(t);
     progress.accept(t.toString());
   }

@@ -107,11 +107,11 @@ class DetectCommandTest {
     assertTrue(out.contains("detect succeeded"), out);
     Result sql = run(common("sql", "SELECT posts, accounts, is_attack FROM coordination_clusters", "--format", "csv"));
     assertEquals(0, sql.code(), sql.err());
-    assertEquals("posts,accounts,is_attack\n5,5,true", sql.out().strip());
+    assertEquals("posts,accounts,is_attack\n5,5,true", sql.out().strip().replace("\r\n", "\n"));
     // A second run over the same posts leaves the same table.
     assertEquals(0, run(common("detect", "--examples", "0")).code());
     Result again = run(common("sql", "SELECT count(*) AS n FROM coordination_clusters", "--format", "csv"));
-    assertEquals("n\n1", again.out().strip());
+    assertEquals("n\n1", again.out().strip().replace("\r\n", "\n"));
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.qinglang.detect;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.table.EvidenceSchema;
+import io.qinglang.table.PostsTable;
+import io.qinglang.testing.SparkExtension;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The detectors as scoring-pipeline steps, on a frame shaped like the scoring pipeline's. */
+@ExtendWith(SparkExtension.class)
+class ScoringDetectorsTest {
+  static final Instant T0 = Instant.parse("2023-06-01T02:00:00Z");
+
+  static Row post(String id, String platform, String type, String account, String name, double hours,
+      String content) {
+    Timestamp at = Timestamp.from(T0.plusSeconds((long) (hours * 3600)));
+    return RowFactory.create(id, platform, type, account, name, at, Date.valueOf("2023-06-01"), null, content, null,
+        null, null, null, null, null, null, "t.jsonl", "ingest-1", at, at, "h" + id);
+  }
+
+  /** What the classifier would hand on: its decision columns, probabilities and its own evidence. */
+  static Dataset<Row> scored(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(post("leak", "weibo", "post", "u1", "路人", 0,
+        "扒出某集团董事长的身份证110105198503071230，家住北京市朝阳区建国路88号3单元502室"));
+    rows.add(post("fake", "weibo", "account", "u2", "比亚迪官方客服", 0, "售后退款请私信"));
+    rows.add(post("official", "weibo", "account", "byd_official", "比亚迪", 0, "比亚迪官方微博"));
+    rows.add(post("clean", "weibo", "post", "u5", "吃瓜群众", 0, "今天天气不错，出去走走，公园里人很多"));
+    rows.add(post("smear", "zhihu", "post", "u6", "评论员", 0, "民营企业都是卖国的，早该离场了，这种论调到处都是"));
+    String[] platforms = {"weibo", "douyin", "toutiao"};
+    for (int i = 0; i < 6; i++) {
+      rows.add(post("a" + i, platforms[i % 3], "post", "troll_" + i, "网友" + i, i * 0.4,
+          "比亚迪的车质量太垃圾了，刹车失灵还不给退，大家千万别买，黑心企业！" + "！".repeat(i % 2)));
+    }
+    Dataset<Row> posts = spark.createDataFrame(rows, PostsTable.SCHEMA);
+    Column p0 = array(lit(0.9), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01),
+        lit(0.01), lit(0.01), lit(0.01));
+    Column p2 = array(lit(0.1), lit(0.0), lit(0.85), lit(0.0), lit(0.0), lit(0.0), lit(0.0), lit(0.0), lit(0.0),
+        lit(0.05), lit(0.0));
+    Column classifierEvidence = array(struct(lit("classifier").as("source"), lit("term").as("kind"),
+        lit("卖国").as("detail"), lit("卖国").as("span"), lit(7).as("start"), lit(9).as("end"),
+        lit(0.4).as("score"))).cast(EvidenceSchema.ARRAY);
+    return posts
+        .withColumn("text", col("content"))
+        .withColumn(ScoringDetectors.CLASSIFIER_CATEGORY,
+            when(col("post_id").equalTo("smear").or(col("post_id").startsWith("a")), lit(2)).otherwise(lit(0)))
+        .withColumn(ScoringDetectors.CLASSIFIER_CONFIDENCE, lit(0.85))
+        .withColumn(ScoringDetectors.CLASSIFIER_NEEDS_REVIEW, lit(false))
+        .withColumn(ScoringDetectors.PROBABILITIES,
+            when(col(ScoringDetectors.CLASSIFIER_CATEGORY).equalTo(2), p2).otherwise(p0))
+        .withColumn(ScoringDetectors.EVIDENCE, when(col("post_id").equalTo("smear"), classifierEvidence)
+            .otherwise(array().cast(EvidenceSchema.ARRAY)))
+        .withColumn("category", col(ScoringDetectors.CLASSIFIER_CATEGORY))
+        .withColumn("confidence", col(ScoringDetectors.CLASSIFIER_CONFIDENCE))
+        .withColumn("needs_review", col(ScoringDetectors.CLASSIFIER_NEEDS_REVIEW));
+  }
+
+  @Test
+  void contributorsAppendEvidenceAndFusionDecides(SparkSession spark) {
+    Dataset<Row> in = scored(spark);
+    List<String> columnsIn = Arrays.asList(in.columns());
+    ScoringDetectors.PerPost perPost = new ScoringDetectors.PerPost(DetectFixtures.RESOURCES);
+    List<String> progress = new ArrayList<>();
+    ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, progress::add);
+    ScoringDetectors.Fused fusion = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion());
+    try {
+      Dataset<Row> a = perPost.contribute(in, DetectFixtures.REG);
+      assertEquals(columnsIn, Arrays.asList(a.columns()), "a contributor keeps the columns");
+      Dataset<Row> b = campaigns.contribute(a, DetectFixtures.REG, "run-1");
+      assertEquals(columnsIn, Arrays.asList(b.columns()));
+      assertFalse(progress.isEmpty(), "stage figures are reported");
+      assertEquals(1L, campaigns.result().clusters().filter(col("is_attack")).count());
+      Dataset<Row> fused = fusion.fuse(b);
+      assertEquals(columnsIn, Arrays.asList(fused.columns()));
+      assertEquals(in.count(), fused.count(), "same rows in, same rows out");
+
+      Map<String, Row> byId = new HashMap<>();
+      for (Row r : fused.select("post_id", "category", "needs_review", "evidence", "classifier_category")
+          .collectAsList()) {
+        byId.put(r.getString(0), r);
+      }
+      assertEquals(11, byId.size());
+      // A validated ID number with private context: 3 although the classifier saw nothing.
+      assertEquals(3, byId.get("leak").getInt(1));
+      String leakEvidence = byId.get("leak").getList(3).toString();
+      assertTrue(leakEvidence.contains("110105********1230") && !leakEvidence.contains("19850307"), leakEvidence);
+      assertTrue(leakEvidence.contains("fusion"), leakEvidence);
+      assertEquals(1, byId.get("fake").getInt(1), "an impersonating account");
+      assertEquals(0, byId.get("official").getInt(1), "an official account is never flagged");
+      assertEquals(0, byId.get("clean").getInt(1));
+      // The classifier's own decision and evidence survive.
+      assertEquals(2, byId.get("smear").getInt(1));
+      String smearEvidence = byId.get("smear").getList(3).toString();
+      assertTrue(smearEvidence.contains("卖国") && smearEvidence.contains("classifier"), smearEvidence);
+      // Attack members: 9 (2 is less specific than a campaign), with the cluster evidence.
+      for (int i = 0; i < 6; i++) {
+        Row r = byId.get("a" + i);
+        assertEquals(9, r.getInt(1), "a" + i);
+        assertEquals(2, r.getInt(4), "the classifier's decision is kept beside the fused one");
+        assertTrue(r.getList(3).toString().contains("attack_cluster"), r.getList(3).toString());
+      }
+    } finally {
+      campaigns.release();
+    }
+    assertEquals(null, campaigns.result());
+  }
+
+  @Test
+  void fusionNeedsTheClassifierColumns(SparkSession spark) {
+    Dataset<Row> posts = spark.createDataFrame(List.of(post("x", "weibo", "post", "u", "n", 0, "你好")),
+        PostsTable.SCHEMA);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion()).fuse(posts));
+    assertTrue(e.getMessage().contains("classifier_category"), e.getMessage());
+  }
+}
