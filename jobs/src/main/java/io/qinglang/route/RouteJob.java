@@ -5,13 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.when;
 
 import io.qinglang.config.ConfigException;
@@ -115,7 +115,7 @@ public final class RouteJob {
           .withColumn("repeat_offender", coalesce(col("repeat_offender"), lit(false)))
           .withColumn("offender_accounts", coalesce(col("offender_accounts"), expr("array()").cast("array<string>")));
       clues = Clues.withPriority(clues, settings)
-          .filter(functionsExpr(request.predicate("")))
+          .filter(expr(request.predicate("")))
           .withColumn("category_name", categoryName(config));
       routed = Router.route(clues, settings.rules());
       Dataset<Row> rows = withState(spark, warehouse, routed, request.exportDir() != null, runId, now, model)
@@ -125,7 +125,7 @@ public final class RouteJob {
       progress.accept(String.format("%,d referrals (clue x destination) for %s", written, request.describe()));
       ClueReferralsTable table = new ClueReferralsTable();
       table.merge(spark, warehouse, rows, request.predicate("t."), runId, Timestamp.from(now));
-      Dataset<Row> stored = table.read(spark, warehouse).filter(functionsExpr(request.predicate("")));
+      Dataset<Row> stored = table.read(spark, warehouse).filter(expr(request.predicate("")));
       Map<String, Long> byDestination = new TreeMap<>();
       Map<String, Long> byStatus = new TreeMap<>();
       for (Row r : stored.groupBy("destination", "status").agg(count(lit(1))).collectAsList()) {
@@ -152,10 +152,6 @@ public final class RouteJob {
         routed.unpersist();
       }
     }
-  }
-
-  private static Column functionsExpr(String predicate) {
-    return org.apache.spark.sql.functions.expr(predicate);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.qinglang.route;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
@@ -77,5 +76,4 @@ public final class Router {
     return rule.name() + ": " + (parts.isEmpty() ? "every clue" : String.join(" and ", parts)) + " -> "
         + rule.destination().id();
   }
-
 }

@@ -74,8 +74,8 @@ public final class ClueReferralsTable extends DeltaTableSpec {
       .add(optional("referred_at", TimestampType, "when the clue was first referred: exported by route --export, or "
           + "the referral named by an earlier disposal record (UTC)"))
       .add(optional("handled_at", TimestampType, "platform destination: when the platform acted (UTC)"))
-      .add(optional("disposal_action", StringType, "platform destination: the disposal action (pending until "
-          + "handled)"))
+      .add(optional("disposal_action", StringType, "platform destination: the action of the disposal that "
+          + "handled it, pending while disposals arrived without a decision, null before any"))
       .add(required("run_id", StringType, "route run that last wrote the row"));
 
   @Override
