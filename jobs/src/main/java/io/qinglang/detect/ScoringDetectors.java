@@ -35,7 +35,7 @@ import org.apache.spark.sql.Row;
  * ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(resources, log::info);
  * // EvidenceContributor adapters:
  * //   perPost.contribute(scored, ctx.registry())
- * //   campaigns.contribute(scored, ctx.registry(), ctx.runId())
+ * //   campaigns.contribute(scored, ctx.registry(), ctx.runId(), ctx.scoredAt())
  * // Fusion adapter:
  * //   new ScoringDetectors.Fused(resources.settings().fusion()).fuse(scored)
  * // after writing post_violations:
@@ -115,9 +115,9 @@ public final class ScoringDetectors {
     }
 
     /** Same rows and columns; attack-cluster evidence appended to {@value #EVIDENCE} of member posts. */
-    public Dataset<Row> contribute(Dataset<Row> scored, EnterpriseRegistry registry, String runId) {
+    public Dataset<Row> contribute(Dataset<Row> scored, EnterpriseRegistry registry, String runId, Instant scoredAt) {
       release();
-      result = CampaignDetector.of(resources, registry).detect(scored, categoryColumn, runId, Instant.now(), progress);
+      result = CampaignDetector.of(resources, registry).detect(scored, categoryColumn, runId, scoredAt, progress);
       return appendEvidence(PostDetectors.withCampaignEvidence(scored, result.memberEvidence()),
           CampaignDetector.COLUMN);
     }

@@ -89,7 +89,7 @@ class ScoringDetectorsTest {
     try {
       Dataset<Row> a = perPost.contribute(in, DetectFixtures.REG);
       assertEquals(columnsIn, Arrays.asList(a.columns()), "a contributor keeps the columns");
-      Dataset<Row> b = campaigns.contribute(a, DetectFixtures.REG, "run-1");
+      Dataset<Row> b = campaigns.contribute(a, DetectFixtures.REG, "run-1", T0.plusSeconds(86_400));
       assertEquals(columnsIn, Arrays.asList(b.columns()));
       assertFalse(progress.isEmpty(), "stage figures are reported");
       assertEquals(1L, campaigns.result().clusters().filter(col("is_attack")).count());
