@@ -12,6 +12,7 @@ import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobStats;
 import io.qinglang.table.CampaignSummaryTable;
+import io.qinglang.table.ClueReferralsTable;
 import io.qinglang.table.DeltaTableSpec;
 import io.qinglang.table.DisposalsTable;
 import io.qinglang.table.EnterpriseExposureTable;
@@ -80,7 +81,7 @@ public final class AggregateJob {
       Long postsVersion = versionIfExists(spark, new PostsTable(), warehouse, "posts", details);
       Dataset<Row> posts = postsVersion == null ? new PostsTable().readOrEmpty(spark, warehouse)
           : readAt(spark, new PostsTable().path(warehouse), postsVersion);
-      Dataset<Row> clues = clues(spark, warehouse, period, details);
+      Dataset<Row> clues = clues(spark, warehouse, period, config.timeZone(), details);
       String clustersPath = warehouse.tablePath(CoordinationClusters.TABLE);
       Long clustersVersion = DeltaTable.isDeltaTable(spark, clustersPath) ? latestVersion(spark, clustersPath) : null;
       details.put("input.coordination_clusters.version", clustersVersion == null ? "absent"
@@ -141,15 +142,26 @@ public final class AggregateJob {
   /**
    * The clues handling timeliness counts, referred in the quarters of the period, with the columns
    * {@link HandlingTimeliness#compute} reads (platform, post_id, referred_at, referred_date, handled_at,
-   * action). The one place that says where clues come from: today the disposals table, read at its
-   * latest version (recorded in details as input.disposals.version); empty when it does not exist.
+   * action). The one place that says where clues come from: the platform referrals of clue_referrals
+   * ({@link HandlingTimeliness#platformReferrals}: the time to handle runs from the referral) once
+   * route has written it, the disposals table before that; each read at its latest version (recorded
+   * in details as input.clue_referrals.version / input.disposals.version, and timeliness_source);
+   * empty when neither exists.
    */
   static Dataset<Row> clues(SparkSession spark, Warehouse warehouse, AggregatePeriod period,
-      Map<String, String> details) {
+      java.time.ZoneId zone, Map<String, String> details) {
+    ClueReferralsTable referrals = new ClueReferralsTable();
+    Long referralsVersion = versionIfExists(spark, referrals, warehouse, "clue_referrals", details);
     DisposalsTable table = new DisposalsTable();
     Long version = versionIfExists(spark, table, warehouse, "disposals", details);
-    Dataset<Row> disposals = version == null ? table.readOrEmpty(spark, warehouse)
-        : readAt(spark, table.path(warehouse), version);
+    Dataset<Row> disposals;
+    if (referralsVersion != null) {
+      disposals = HandlingTimeliness.platformReferrals(readAt(spark, referrals.path(warehouse), referralsVersion),
+          zone);
+    } else {
+      disposals = version == null ? table.readOrEmpty(spark, warehouse) : readAt(spark, table.path(warehouse), version);
+    }
+    details.put("timeliness_source", referralsVersion != null ? "clue_referrals" : "disposals");
     return disposals.filter(period.quarters(Quarters.of(col("referred_date"))))
         .select("platform", "post_id", "referred_at", "referred_date", "handled_at", "action");
   }

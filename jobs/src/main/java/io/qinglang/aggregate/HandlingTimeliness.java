@@ -16,7 +16,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * handling_timeliness from the disposals table: per quarter of referral (referred_date, in the
+ * handling_timeliness from the clues referred to platforms ({@link #platformReferrals} of
+ * clue_referrals, when route has written it; the disposals table otherwise): per quarter of referral (referred_date, in the
  * configured time zone) and platform, how many clues were referred, handled (any action but pending:
  * removed, restricted, labelled or rejected), pending and rejected, and how long handling took.
  *
@@ -29,6 +30,24 @@ import org.apache.spark.sql.Row;
  */
 public final class HandlingTimeliness {
   private HandlingTimeliness() {}
+
+  /**
+   * The platform referrals of clue_referrals in the shape {@link #compute} reads (clue_id, platform,
+   * post_id, referred_at, referred_date, handled_at, action): rows with destination platform that
+   * were referred (referred_at set), so the time to handle runs from the referral; post_id is the
+   * clue's first post, action the disposal's (pending until one arrives). Closed clues stay counted.
+   */
+  public static Dataset<Row> platformReferrals(Dataset<Row> clueReferrals, java.time.ZoneId zone) {
+    return clueReferrals
+        .filter(col("destination").equalTo("platform").and(col("referred_at").isNotNull()))
+        .select(col("clue_id"), col("platform"),
+            expr("substring_index(try_element_at(post_ids, 1), ':', -1)").as("post_id"),
+            col("referred_at"),
+            org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.from_utc_timestamp(
+                col("referred_at"), zone.getId())).as("referred_date"),
+            col("handled_at"),
+            org.apache.spark.sql.functions.coalesce(col("disposal_action"), lit("pending")).as("action"));
+  }
 
   /**
    * @param disposals the clues (see {@link AggregateJob#clues}): platform, post_id, referred_at, referred_date,

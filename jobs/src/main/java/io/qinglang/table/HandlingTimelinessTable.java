@@ -17,7 +17,7 @@ public final class HandlingTimelinessTable extends StatisticsTable {
   public static final StructType SCHEMA = new StructType()
       .add(required("quarter", StringType, "quarter of referred_at in the configured time zone, e.g. 2023Q2"))
       .add(required("platform", StringType, "platform the clues were referred to"))
-      .add(required("clues_referred", LongType, "clues referred in the quarter (disposal records)"))
+      .add(required("clues_referred", LongType, "clues referred to the platform in the quarter (clue_referrals; disposal records before route has run)"))
       .add(required("clues_handled", LongType, "clues with a decision: removed, restricted, labelled or rejected"))
       .add(required("clues_pending", LongType, "clues still pending"))
       .add(required("clues_rejected", LongType, "clues the platform declined to act on"))

@@ -13,7 +13,7 @@ public final class KnownTables {
     for (DeltaTableSpec spec : List.of(new PostsTable(), new QuarantineTable(), new JobRunsTable(),
         new PostViolationsTable(), new DisposalsTable(), new PlatformDailyStatsTable(),
         new PlatformQuarterlyMetricsTable(), new EnterpriseExposureTable(), new HandlingTimelinessTable(),
-        new CampaignSummaryTable())) {
+        new CampaignSummaryTable(), new ClueReferralsTable())) {
       specs.put(spec.name(), spec);
     }
     return specs;
