@@ -45,9 +45,14 @@ class ScoreJobTest {
     assertEquals(70, rows.count());
     assertEquals(0, rows.filter("category < 0 OR category > 10 OR confidence < 0 OR confidence > 1").count());
     assertEquals(0, rows.filter("size(probabilities) <> 11").count());
-    // Flagged posts carry the classifier's evidence; unflagged ones without review carry none.
-    assertEquals(0, rows.filter("category <> 0 AND NOT exists(evidence, e -> e.source = 'classifier')").count());
-    assertEquals(0, rows.filter("category = 0 AND NOT needs_review AND size(evidence) > 0").count());
+    // Every flag carries why: the classifier's evidence or a detector's (fusion lets strong detector
+    // evidence decide on its own); unflagged posts without review carry no classifier evidence.
+    assertEquals(0, rows.filter("category <> 0 AND size(evidence) = 0").count());
+    assertEquals(0, rows.filter("category = 0 AND NOT needs_review AND exists(evidence, e -> e.source = 'classifier')")
+        .count());
+    // Personal data never reaches evidence unmasked.
+    assertEquals(0, rows.filter("exists(evidence, e -> e.span RLIKE '1[3-9][0-9]{9}' OR e.detail RLIKE '1[3-9][0-9]{9}')")
+        .count());
     assertTrue(rows.filter("category = 7 AND exists(evidence, e -> e.kind = 'cue:7')").count() > 0);
     // Entity linking against the registry in force (conf/enterprises.csv).
     Row byd = rows.filter("post_id = 't041' AND platform = 'weibo'").select("enterprise_ids").first();
