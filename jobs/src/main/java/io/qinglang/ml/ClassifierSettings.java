@@ -29,6 +29,7 @@ public record ClassifierSettings(
     int maxIterations,
     boolean balancedWeights,
     double maxClassWeight,
+    double minNoneWeight,
     double validationFraction,
     boolean refitOnAll,
     int cvFolds,
@@ -117,6 +118,7 @@ public record ClassifierSettings(
         r.intAtLeast(P + "model.max-iterations", 1),
         weights.equals("balanced"),
         r.doubleBetween(P + "model.max-class-weight", 1, 1000),
+        r.doubleBetween(P + "model.min-none-weight", 0, 1000),
         r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
         r.bool(P + "refit-on-all"),
         r.intAtLeast(P + "cv-folds", 2),
@@ -136,14 +138,14 @@ public record ClassifierSettings(
   public ClassifierSettings withModelType(ModelType type) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, validationFraction, refitOnAll, cvFolds, seed,
+        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, validationFraction, refitOnAll, cvFolds, seed,
         targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, validationFraction, refitOnAll, cvFolds, seed,
+        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, validationFraction, refitOnAll, cvFolds, seed,
         targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
   }
 

@@ -204,7 +204,10 @@ public final class ClassifierTrainer {
     return counts;
   }
 
-  /** Balanced class weights n / (classes * n_c), capped at maxClassWeight (or 1 for all). */
+  /**
+   * Balanced class weights n / (classes * n_c), capped at maxClassWeight, category 0 at least
+   * minNoneWeight (or 1 for all).
+   */
   static Dataset<Row> withWeights(Dataset<Row> labelled, Map<Integer, Long> counts, ClassifierSettings s) {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     Column weight = lit(1.0);
@@ -212,6 +215,10 @@ public final class ClassifierTrainer {
       weight = null;
       for (Map.Entry<Integer, Long> e : counts.entrySet()) {
         double w = Math.min(s.maxClassWeight(), (double) total / (counts.size() * (double) e.getValue()));
+        if (e.getKey() == 0) {
+          // Flagging a legitimate post is the worst failure: category 0 is not down-weighted below this.
+          w = Math.max(w, s.minNoneWeight());
+        }
         weight = weight == null ? when(col(ClassifierPipeline.LABEL).equalTo(e.getKey().doubleValue()), w)
             : weight.when(col(ClassifierPipeline.LABEL).equalTo(e.getKey().doubleValue()), w);
       }
@@ -288,7 +295,8 @@ public final class ClassifierTrainer {
     p.put("regularization", s.regularization());
     p.put("smoothing", s.smoothing());
     p.put("max_iterations", s.maxIterations());
-    p.put("class_weights", s.balancedWeights() ? "balanced (max " + s.maxClassWeight() + ")" : "none");
+    p.put("class_weights", s.balancedWeights() ? "balanced (max " + s.maxClassWeight() + ", category 0 at least "
+        + s.minNoneWeight() + ")" : "none");
     p.put("validation_fraction", s.validationFraction());
     p.put("refit_on_all", s.refitOnAll());
     p.put("seed", s.seed());

@@ -1,0 +1,54 @@
+package io.qinglang.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.qinglang.testing.SparkExtension;
+import io.qinglang.testing.TestConfigs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(SparkExtension.class)
+class ClassWeightsTest {
+  @Test
+  void categoryZeroIsNotDownWeightedBelowTheFloor(SparkSession spark, @TempDir Path dir) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      rows.add(RowFactory.create(0.0));
+    }
+    rows.add(RowFactory.create(1.0));
+    rows.add(RowFactory.create(2.0));
+    Dataset<Row> labelled = spark.createDataFrame(rows,
+        new StructType().add(ClassifierPipeline.LABEL, DataTypes.DoubleType, false));
+    Map<Integer, Long> counts = ClassifierTrainer.labelCounts(labelled);
+
+    ClassifierSettings floor = ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
+    Map<Double, Double> w = weights(ClassifierTrainer.withWeights(labelled, counts, floor));
+    assertEquals(1.0, w.get(0.0), 1e-9);          // balanced would give 10 / (3 * 8) = 0.4167
+    assertEquals(10.0 / 3, w.get(1.0), 1e-9);
+    assertEquals(10.0 / 3, w.get(2.0), 1e-9);
+
+    ClassifierSettings plain = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.model.min-none-weight = 0"));
+    w = weights(ClassifierTrainer.withWeights(labelled, counts, plain));
+    assertEquals(10.0 / 24, w.get(0.0), 1e-9);
+  }
+
+  private static Map<Double, Double> weights(Dataset<Row> weighted) {
+    Map<Double, Double> out = new java.util.HashMap<>();
+    for (Row r : weighted.distinct().collectAsList()) {
+      out.put(r.getDouble(0), r.getDouble(1));
+    }
+    return out;
+  }
+}
