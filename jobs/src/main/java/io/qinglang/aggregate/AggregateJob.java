@@ -1,8 +1,6 @@
 package io.qinglang.aggregate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.delta.tables.DeltaTable;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -64,7 +61,7 @@ public final class AggregateJob {
     Map<String, String> details = new LinkedHashMap<>();
     long violationsVersion = latestVersion(spark, violationsTable.path(warehouse));
     Dataset<Row> violations = readAt(spark, violationsTable.path(warehouse), violationsVersion);
-    String model = modelVersion(violations, requestedModel);
+    String model = PostViolationsTable.modelVersion(violations, requestedModel);
     details.put("model_version", model);
     details.put("period", period.toString());
     details.put("input.post_violations.version", String.valueOf(violationsVersion));
@@ -185,24 +182,6 @@ public final class AggregateJob {
     }
   }
 
-  /** The model version asked for (it must have rows), or the one scored most recently. */
-  static String modelVersion(Dataset<Row> violations, String requested) {
-    List<Row> versions = violations.groupBy("model_version").agg(max("scored_at").as("last"))
-        .orderBy(desc("last"), desc("model_version")).collectAsList();
-    if (versions.isEmpty()) {
-      throw new ConfigException("post_violations is empty: run score first");
-    }
-    if (requested == null) {
-      return versions.get(0).getString(0);
-    }
-    for (Row r : versions) {
-      if (r.getString(0).equals(requested)) {
-        return requested;
-      }
-    }
-    throw new ConfigException("--model-version " + requested + ": post_violations has no rows of it (it has "
-        + versions.stream().map(r -> r.getString(0)).collect(Collectors.joining(", ")) + ")");
-  }
 
   /** Every category 0..10 with its display name from the configuration. */
   static Dataset<Row> categories(SparkSession spark, QinglangConfig config) {

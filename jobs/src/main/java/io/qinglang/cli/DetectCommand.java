@@ -8,7 +8,6 @@ import io.qinglang.detect.DetectorResources;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobStats;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +46,8 @@ public final class DetectCommand extends JobCommand {
 
   @Override
   protected void validate(QinglangConfig config) {
-    LocalDate f = date("--from", from);
-    LocalDate t = date("--to", to);
+    LocalDate f = DateOptions.parse("--from", from);
+    LocalDate t = DateOptions.parse("--to", to);
     if (f != null && t != null && t.isBefore(f)) {
       throw new ConfigException("--to " + t + " is before --from " + f);
     }
@@ -69,16 +68,6 @@ public final class DetectCommand extends JobCommand {
     resources = DetectorResources.load(DetectSettings.of(config));
   }
 
-  static LocalDate date(String option, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(option + ": '" + value + "' is not a date (use YYYY-MM-DD)");
-    }
-  }
 
   @Override
   protected JobStats run(JobContext ctx) {

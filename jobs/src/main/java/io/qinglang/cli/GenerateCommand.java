@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +114,8 @@ public final class GenerateCommand extends JobCommand {
         throw new ConfigException("--forms: " + e.getMessage());
       }
     }
-    LocalDate from = start == null ? o.start() : date("--start", start);
-    LocalDate to = end == null ? o.end() : date("--end", end);
+    LocalDate from = start == null ? o.start() : DateOptions.parse("--start", start);
+    LocalDate to = end == null ? o.end() : DateOptions.parse("--end", end);
     if (to.isAfter(LocalDate.now(config.timeZone()))) {
       throw new ConfigException("--end " + to + " is in the future: ingest quarantines posts dated after the run");
     }
@@ -178,13 +177,6 @@ public final class GenerateCommand extends JobCommand {
     }
   }
 
-  private static LocalDate date(String option, String value) {
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(option + ": '" + value + "' is not a date (use YYYY-MM-DD)");
-    }
-  }
 
   private static double rate(String option, Double value, double fallback) {
     if (value == null) {

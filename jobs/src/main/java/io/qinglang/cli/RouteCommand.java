@@ -55,7 +55,7 @@ public final class RouteCommand extends JobCommand {
   @Override
   protected void validate(QinglangConfig config) {
     try {
-      request = new RouteJob.Request(DetectCommand.date("--from", from), DetectCommand.date("--to", to),
+      request = new RouteJob.Request(DateOptions.parse("--from", from), DateOptions.parse("--to", to),
           modelVersion, export);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());

@@ -5,7 +5,6 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.run.JobStats;
 import io.qinglang.score.ScoreJob;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +35,8 @@ public final class ScoreCommand extends JobCommand {
 
   @Override
   protected void validate(QinglangConfig config) {
-    fromDate = date("--from", from);
-    toDate = date("--to", to);
+    fromDate = DateOptions.parse("--from", from);
+    toDate = DateOptions.parse("--to", to);
     if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
       throw new ConfigException("--to " + to + " is before --from " + from);
     }
@@ -51,16 +50,6 @@ public final class ScoreCommand extends JobCommand {
     }
   }
 
-  static LocalDate date(String option, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(option + ": '" + value + "' is not a date (use YYYY-MM-DD)");
-    }
-  }
 
   @Override
   protected JobStats run(JobContext ctx) {

@@ -3,12 +3,10 @@ package io.qinglang.route;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,7 +89,7 @@ public final class RouteJob {
           + ": run score first");
     }
     Dataset<Row> violations = violationsTable.read(spark, warehouse);
-    String model = modelVersion(violations, request.modelVersion());
+    String model = PostViolationsTable.modelVersion(violations, request.modelVersion());
     Map<String, String> details = new LinkedHashMap<>();
     details.put("model_version", model);
     details.put("period", request.describe());
@@ -213,24 +210,6 @@ public final class RouteJob {
             coalesce(col("_d_first.action"), lit("pending")).as("_d_action"));
   }
 
-  /** The model version asked for (it must have rows), or the one scored most recently. */
-  static String modelVersion(Dataset<Row> violations, String requested) {
-    List<Row> versions = violations.groupBy("model_version").agg(max("scored_at").as("last"))
-        .orderBy(desc("last"), desc("model_version")).collectAsList();
-    if (versions.isEmpty()) {
-      throw new ConfigException("post_violations is empty: run score first");
-    }
-    if (requested == null) {
-      return versions.get(0).getString(0);
-    }
-    for (Row r : versions) {
-      if (r.getString(0).equals(requested)) {
-        return requested;
-      }
-    }
-    throw new ConfigException("--model-version " + requested + ": post_violations has no rows of it (it has "
-        + versions.stream().map(r -> r.getString(0)).collect(Collectors.joining(", ")) + ")");
-  }
 
   static Column categoryName(QinglangConfig config) {
     Column name = lit(null).cast("string");

@@ -2,6 +2,8 @@ package io.qinglang.table;
 
 import static io.qinglang.table.Columns.optional;
 import static io.qinglang.table.Columns.required;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -11,9 +13,11 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.delta.tables.DeltaTable;
+import io.qinglang.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -89,5 +93,24 @@ public final class PostViolationsTable extends DeltaTableSpec {
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()
         .execute();
+  }
+
+  /** The model version asked for (it must have rows), or the one scored most recently. */
+  public static String modelVersion(Dataset<Row> violations, String requested) {
+    List<Row> versions = violations.groupBy("model_version").agg(max("scored_at").as("last"))
+        .orderBy(desc("last"), desc("model_version")).collectAsList();
+    if (versions.isEmpty()) {
+      throw new ConfigException("post_violations is empty: run score first");
+    }
+    if (requested == null) {
+      return versions.get(0).getString(0);
+    }
+    for (Row r : versions) {
+      if (r.getString(0).equals(requested)) {
+        return requested;
+      }
+    }
+    throw new ConfigException("--model-version " + requested + ": post_violations has no rows of it (it has "
+        + versions.stream().map(r -> r.getString(0)).collect(Collectors.joining(", ")) + ")");
   }
 }
