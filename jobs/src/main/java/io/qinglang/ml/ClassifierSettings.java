@@ -30,6 +30,7 @@ public record ClassifierSettings(
     boolean balancedWeights,
     double maxClassWeight,
     double minNoneWeight,
+    double hardNegativeWeight,
     double validationFraction,
     boolean refitOnAll,
     int cvFolds,
@@ -37,6 +38,8 @@ public record ClassifierSettings(
     double targetPrecision,
     double minThreshold,
     double maxThreshold,
+    double maxFalsePositiveRate,
+    double maxHardNegativeRate,
     double reviewThreshold,
     int evidenceTerms) {
 
@@ -119,6 +122,7 @@ public record ClassifierSettings(
         weights.equals("balanced"),
         r.doubleBetween(P + "model.max-class-weight", 1, 1000),
         r.doubleBetween(P + "model.min-none-weight", 0, 1000),
+        r.doubleBetween(P + "model.hard-negative-weight", 0.01, 1000),
         r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
         r.bool(P + "refit-on-all"),
         r.intAtLeast(P + "cv-folds", 2),
@@ -126,6 +130,8 @@ public record ClassifierSettings(
         r.doubleBetween(P + "decision.target-precision", 0, 1),
         minT,
         maxT,
+        r.doubleBetween(P + "decision.max-false-positive-rate", 0, 1),
+        r.doubleBetween(P + "decision.max-hard-negative-rate", 0, 1),
         r.doubleBetween(P + "decision.review-threshold", 0, 1),
         r.intAtLeast(P + "evidence-terms", 0));
     // Read the lexicons now so that a broken file stops the command before Spark starts.
@@ -138,15 +144,17 @@ public record ClassifierSettings(
   public ClassifierSettings withModelType(ModelType type) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, validationFraction, refitOnAll, cvFolds, seed,
-        targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
+        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
+        validationFraction, refitOnAll, cvFolds, seed, targetPrecision, minThreshold, maxThreshold,
+        maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, validationFraction, refitOnAll, cvFolds, seed,
-        targetPrecision, minThreshold, maxThreshold, reviewThreshold, evidenceTerms);
+        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
+        validationFraction, refitOnAll, cvFolds, seed, targetPrecision, minThreshold, maxThreshold,
+        maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
   }
 
   public List<String> dodges() {

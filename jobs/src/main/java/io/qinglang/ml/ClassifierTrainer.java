@@ -109,12 +109,30 @@ public final class ClassifierTrainer {
     for (int i = 0; i < raw.length; i++) {
       probabilities[i] = SoftmaxCalibration.softmax(raw[i], temperature);
     }
-    double[] thresholds = ThresholdSelector.choose(probabilities, labels, s.targetPrecision(), s.minThreshold(),
-        s.maxThreshold());
+    double[] precisionThresholds = ThresholdSelector.choose(probabilities, labels, s.targetPrecision(),
+        s.minThreshold(), s.maxThreshold());
+    Metrics uncapped = decide(probabilities, labels, hard, precisionThresholds, s.reviewThreshold());
+    progress.accept(String.format(Locale.ROOT, "validation, thresholds for precision %.2f only: macro-F1 %.3f, "
+        + "false-positive rate on 0 %s, on hard negatives %s; thresholds %s", s.targetPrecision(),
+        uncapped.macroF1(), Metrics.percent(uncapped.falsePositiveRate()),
+        Metrics.percent(uncapped.hardNegativeFalsePositiveRate()), formatThresholds(precisionThresholds)));
+    ThresholdSelector.Capped capped = ThresholdSelector.capFalsePositives(probabilities, labels, hard,
+        precisionThresholds, s.maxFalsePositiveRate(), s.maxHardNegativeRate());
+    double[] thresholds = capped.thresholds();
+    if (!capped.reached()) {
+      progress.accept(String.format(Locale.ROOT, "warning: the false-positive caps (%.3f on 0, %.3f on hard "
+          + "negatives) cannot be reached on validation: %d of %d legitimate posts and %d of %d hard negatives are "
+          + "flagged with probability 1", s.maxFalsePositiveRate(), s.maxHardNegativeRate(), capped.noneFlagged(),
+          capped.none(), capped.hardFlagged(), capped.hard()));
+    }
     Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
+    progress.accept(String.format(Locale.ROOT, "validation, thresholds capped at %s on 0 and %s on hard "
+        + "negatives: thresholds %s", Metrics.percent(s.maxFalsePositiveRate()),
+        Metrics.percent(s.maxHardNegativeRate()), formatThresholds(thresholds)));
     progress.accept(String.format(Locale.ROOT, "validation (%d posts): temperature %.3f, macro-F1 %.3f, "
-        + "false-positive rate on 0 %s", raw.length, temperature, validationMetrics.macroF1(),
-        Metrics.percent(validationMetrics.falsePositiveRate())));
+        + "false-positive rate on 0 %s, on hard negatives %s", raw.length, temperature, validationMetrics.macroF1(),
+        Metrics.percent(validationMetrics.falsePositiveRate()),
+        Metrics.percent(validationMetrics.hardNegativeFalsePositiveRate())));
 
     PipelineModel finalFit = fitted;
     if (s.refitOnAll()) {
@@ -145,6 +163,8 @@ public final class ClassifierTrainer {
     metadata.put("classifier", s.modelType().id());
     metadata.put("parameters", parameters(s));
     metadata.put("thresholds", thresholds);
+    metadata.put("precision_thresholds", precisionThresholds);
+    metadata.put("false_positive_caps_reached", capped.reached());
     metadata.put("review_threshold", s.reviewThreshold());
     metadata.put("temperature", temperature);
     Map<String, Object> reg = new LinkedHashMap<>();
@@ -166,6 +186,7 @@ public final class ClassifierTrainer {
     metadata.put("lexicons", lex);
     metadata.put("feature_sizes", featureSizes(finalFit));
     metadata.put("validation", summary(validationMetrics));
+    metadata.put("validation_precision_thresholds_only", summary(uncapped));
     metadata.put("training_seconds", Math.round(seconds(started)));
     return new Trained(model, validationMetrics, temperature, thresholds, metadata);
   }
@@ -206,7 +227,7 @@ public final class ClassifierTrainer {
 
   /**
    * Balanced class weights n / (classes * n_c), capped at maxClassWeight, category 0 at least
-   * minNoneWeight (or 1 for all).
+   * minNoneWeight (or 1 for all); hard negatives weigh hardNegativeWeight times their class weight.
    */
   static Dataset<Row> withWeights(Dataset<Row> labelled, Map<Integer, Long> counts, ClassifierSettings s) {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -223,6 +244,9 @@ public final class ClassifierTrainer {
             : weight.when(col(ClassifierPipeline.LABEL).equalTo(e.getKey().doubleValue()), w);
       }
       weight = weight.otherwise(1.0);
+    }
+    if (s.hardNegativeWeight() != 1.0) {
+      weight = when(col(LabeledData.HARD_NEGATIVE), weight.multiply(s.hardNegativeWeight())).otherwise(weight);
     }
     return labelled.withColumn(ClassifierPipeline.WEIGHT, weight);
   }
@@ -297,12 +321,15 @@ public final class ClassifierTrainer {
     p.put("max_iterations", s.maxIterations());
     p.put("class_weights", s.balancedWeights() ? "balanced (max " + s.maxClassWeight() + ", category 0 at least "
         + s.minNoneWeight() + ")" : "none");
+    p.put("hard_negative_weight", s.hardNegativeWeight());
     p.put("validation_fraction", s.validationFraction());
     p.put("refit_on_all", s.refitOnAll());
     p.put("seed", s.seed());
     p.put("target_precision", s.targetPrecision());
     p.put("min_threshold", s.minThreshold());
     p.put("max_threshold", s.maxThreshold());
+    p.put("max_false_positive_rate", s.maxFalsePositiveRate());
+    p.put("max_hard_negative_rate", s.maxHardNegativeRate());
     return p;
   }
 
@@ -336,6 +363,15 @@ public final class ClassifierTrainer {
     out.put("categories", per);
     out.put("confusion", m.confusion());
     return out;
+  }
+
+  static String formatThresholds(double[] t) {
+    StringBuilder b = new StringBuilder();
+    for (int c = 1; c < t.length; c++) {
+      b.append(c == 1 ? "" : " ").append(c).append('=').append(t[c] >= 0.999 && t[c] < 1
+          ? String.format(Locale.ROOT, "%.6f", t[c]) : String.format(Locale.ROOT, "%.3f", t[c]));
+    }
+    return b.toString();
   }
 
   static double seconds(long startedNanos) {

@@ -7,6 +7,10 @@ package io.qinglang.ml;
  * least {@code targetPrecision} of the time (and at least one of them is); when no threshold
  * reaches the target, the one with the best F0.5 (precision weighted over recall), never below min.
  * Categories without validation posts get {@code max}.
+ *
+ * <p>Precision per category does not bound how many legitimate posts are flagged in all:
+ * {@link #capFalsePositives} then raises thresholds until the share of validation posts labelled 0
+ * that are flagged, and the share of validation hard negatives that are flagged, are within caps.
  */
 public final class ThresholdSelector {
   private ThresholdSelector() {}
@@ -61,6 +65,100 @@ public final class ThresholdSelector {
       }
     }
     return bestT;
+  }
+
+  /** What {@link #capFalsePositives} did: the raised thresholds and whether the caps were reached. */
+  public record Capped(double[] thresholds, boolean reached, long noneFlagged, long none, long hardFlagged,
+      long hard) {}
+
+  /**
+   * Raises thresholds (never lowers them) until at most {@code maxNoneRate} of the posts labelled 0
+   * and at most {@code maxHardRate} of the hard negatives are flagged. Greedy: in each step, for
+   * every violation category c, the candidate threshold is just above the lowest p[c] of a
+   * legitimate post still flagged as c; the step taken is the one losing the fewest correctly
+   * flagged posts (label c) per legitimate post it unflags, counted once for each exceeded cap
+   * the post is under (a hard negative counts twice while both caps are exceeded). Thresholds stay
+   * at most 1; when
+   * no step is left (legitimate posts flagged with probability 1) the caps are reported as not reached.
+   *
+   * @param hard hard-negative flags per post (null: none)
+   */
+  public static Capped capFalsePositives(double[][] p, int[] labels, boolean[] hard, double[] thresholds,
+      double maxNoneRate, double maxHardRate) {
+    double[] t = thresholds.clone();
+    int n = p.length;
+    int[] tops = new int[n];
+    long none = 0;
+    long hardCount = 0;
+    for (int i = 0; i < n; i++) {
+      tops[i] = top(p[i]);
+      if (labels[i] == 0) {
+        none++;
+        if (hard != null && hard[i]) {
+          hardCount++;
+        }
+      }
+    }
+    while (true) {
+      long noneFlagged = 0;
+      long hardFlagged = 0;
+      for (int i = 0; i < n; i++) {
+        if (labels[i] == 0 && flagged(p[i], tops[i], t)) {
+          noneFlagged++;
+          if (hard != null && hard[i]) {
+            hardFlagged++;
+          }
+        }
+      }
+      boolean noneOver = none > 0 && noneFlagged > maxNoneRate * none;
+      boolean hardOver = hardCount > 0 && hardFlagged > maxHardRate * hardCount;
+      if (!noneOver && !hardOver) {
+        return new Capped(t, true, noneFlagged, none, hardFlagged, hardCount);
+      }
+      int bestC = -1;
+      double bestT = 0;
+      double bestRatio = Double.POSITIVE_INFINITY;
+      for (int c = 1; c < t.length; c++) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+          if (labels[i] == 0 && tops[i] == c && p[i][c] >= t[c] && (noneOver || (hard != null && hard[i]))) {
+            lowest = Math.min(lowest, p[i][c]);
+          }
+        }
+        if (lowest == Double.POSITIVE_INFINITY || lowest >= 1.0) {
+          continue;
+        }
+        double next = Math.min(1.0, Math.nextUp(lowest));
+        double gain = 0;
+        long lost = 0;
+        for (int i = 0; i < n; i++) {
+          if (tops[i] == c && p[i][c] >= t[c] && p[i][c] < next) {
+            if (labels[i] == 0) {
+              gain += (noneOver ? 1 : 0) + (hardOver && hard != null && hard[i] ? 1 : 0);
+            } else if (labels[i] == c) {
+              lost++;
+            }
+          }
+        }
+        if (gain == 0) {
+          continue;
+        }
+        double ratio = lost / gain;
+        if (ratio < bestRatio) {
+          bestRatio = ratio;
+          bestC = c;
+          bestT = next;
+        }
+      }
+      if (bestC < 0) {
+        return new Capped(t, false, noneFlagged, none, hardFlagged, hardCount);
+      }
+      t[bestC] = bestT;
+    }
+  }
+
+  private static boolean flagged(double[] p, int top, double[] t) {
+    return top != 0 && p[top] >= t[top];
   }
 
   static int top(double[] p) {

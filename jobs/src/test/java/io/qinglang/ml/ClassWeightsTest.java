@@ -24,30 +24,34 @@ class ClassWeightsTest {
   void categoryZeroIsNotDownWeightedBelowTheFloor(SparkSession spark, @TempDir Path dir) throws Exception {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      rows.add(RowFactory.create(0.0));
+      rows.add(RowFactory.create(0.0, i == 0));
     }
-    rows.add(RowFactory.create(1.0));
-    rows.add(RowFactory.create(2.0));
+    rows.add(RowFactory.create(1.0, false));
+    rows.add(RowFactory.create(2.0, false));
     Dataset<Row> labelled = spark.createDataFrame(rows,
-        new StructType().add(ClassifierPipeline.LABEL, DataTypes.DoubleType, false));
+        new StructType().add(ClassifierPipeline.LABEL, DataTypes.DoubleType, false)
+            .add(LabeledData.HARD_NEGATIVE, DataTypes.BooleanType, false));
     Map<Integer, Long> counts = ClassifierTrainer.labelCounts(labelled);
 
     ClassifierSettings floor = ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
-    Map<Double, Double> w = weights(ClassifierTrainer.withWeights(labelled, counts, floor));
-    assertEquals(1.0, w.get(0.0), 1e-9);          // balanced would give 10 / (3 * 8) = 0.4167
-    assertEquals(10.0 / 3, w.get(1.0), 1e-9);
-    assertEquals(10.0 / 3, w.get(2.0), 1e-9);
+    Map<String, Double> w = weights(ClassifierTrainer.withWeights(labelled, counts, floor));
+    assertEquals(1.0, w.get("0.0"), 1e-9);          // balanced would give 10 / (3 * 8) = 0.4167
+    assertEquals(2.0, w.get("0.0 hard"), 1e-9);     // hard negatives: twice their class weight by default
+    assertEquals(10.0 / 3, w.get("1.0"), 1e-9);
+    assertEquals(10.0 / 3, w.get("2.0"), 1e-9);
 
     ClassifierSettings plain = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.model.min-none-weight = 0"));
+        "qinglang.classifier.model.min-none-weight = 0\nqinglang.classifier.model.hard-negative-weight = 3"));
     w = weights(ClassifierTrainer.withWeights(labelled, counts, plain));
-    assertEquals(10.0 / 24, w.get(0.0), 1e-9);
+    assertEquals(10.0 / 24, w.get("0.0"), 1e-9);
+    assertEquals(3 * 10.0 / 24, w.get("0.0 hard"), 1e-9);
+    assertEquals(10.0 / 3, w.get("1.0"), 1e-9);
   }
 
-  private static Map<Double, Double> weights(Dataset<Row> weighted) {
-    Map<Double, Double> out = new java.util.HashMap<>();
+  private static Map<String, Double> weights(Dataset<Row> weighted) {
+    Map<String, Double> out = new java.util.HashMap<>();
     for (Row r : weighted.distinct().collectAsList()) {
-      out.put(r.getDouble(0), r.getDouble(1));
+      out.put(r.getDouble(0) + (r.getBoolean(1) ? " hard" : ""), r.getDouble(2));
     }
     return out;
   }

@@ -199,10 +199,16 @@ class ClassifierModelTest {
     }
     assertEquals(m.version(), Path.of(m.dir()).getFileName().toString());
     assertTrue(fixture.trainOutput.contains("macro-F1"), fixture.trainOutput);
-    // The decision stage carries the thresholds chosen on validation data.
+    // The decision stage carries the thresholds chosen on validation data: first for precision
+    // (within min-threshold..max-threshold), then raised (up to 1, never lowered) for the false-positive caps.
     double[] t = ClassifierModels.decision(m.pipeline()).getThresholds();
+    @SuppressWarnings("unchecked")
+    List<Number> precision = (List<Number>) meta.get("precision_thresholds");
+    assertEquals(11, precision.size());
     for (int c = 1; c <= 10; c++) {
-      assertTrue(t[c] >= 0.35 && t[c] <= 0.9, "threshold " + c + " = " + t[c]);
+      double p = precision.get(c).doubleValue();
+      assertTrue(p >= 0.35 && p <= 0.9, "precision threshold " + c + " = " + p);
+      assertTrue(t[c] >= p && t[c] <= 1, "threshold " + c + " = " + t[c] + ", for precision " + p);
     }
     // A model fitted on these 70 posts recognizes most of them.
     Dataset<Row> scored = m.pipeline().transform(LabeledData.read(spark, fixture.config, fixture.labeled.toString())

@@ -62,6 +62,86 @@ class DecisionMathTest {
     assertEquals(0.0, t[0]);
   }
 
+  /** Violations of 1 and 2, one hard negative flagged as 1, one ordinary legitimate post flagged as 2. */
+  private static final double[][] CAP_PROBS = {
+      p(1, 0.95), p(1, 0.90), p(1, 0.70), p(1, 0.80),
+      p(2, 0.99), p(2, 0.60), p(2, 0.65), p(2, 0.85),
+      p(0, 0.9), p(0, 0.9), p(0, 0.9), p(0, 0.9), p(0, 0.9), p(0, 0.9), p(0, 0.9), p(0, 0.9),
+      p(3, 0.40)};
+  private static final int[] CAP_LABELS = {1, 1, 1, 0, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  private static final boolean[] CAP_HARD = {false, false, false, true, false, false, false, false,
+      true, true, true, false, false, false, false, false, true};
+
+  private static double[] halves() {
+    double[] t = new double[11];
+    Arrays.fill(t, 0.5);
+    t[0] = 0;
+    return t;
+  }
+
+  @Test
+  void falsePositiveCapsLeaveThresholdsAloneWhenAlreadyMet() {
+    // 2 of 11 legitimate posts flagged (18%), 1 of 5 hard negatives (20%); the post topped by 3 is under 0.5.
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0.2, 0.2);
+    assertTrue(c.reached());
+    assertArrayEquals(halves(), c.thresholds());
+    assertEquals(2, c.noneFlagged());
+    assertEquals(11, c.none());
+    assertEquals(1, c.hardFlagged());
+    assertEquals(5, c.hard());
+  }
+
+  @Test
+  void capOnCategoryZeroRaisesTheCheapestThreshold() {
+    // At most 1 of 11 legitimate posts: unflagging the hard negative at 1 costs one true 1 (p 0.70),
+    // unflagging the post at 2 would cost two true 2s (0.60, 0.65).
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0.1, 1);
+    assertTrue(c.reached());
+    assertTrue(c.thresholds()[1] > 0.80 && c.thresholds()[1] < 0.90, "t1 " + c.thresholds()[1]);
+    assertEquals(0.5, c.thresholds()[2], 1e-12);
+    assertEquals(1, c.noneFlagged());
+    double[] t = c.thresholds();
+    assertEquals(1, CategoryDecision.decide(p(1, 0.90), t, 0.3).category());
+    assertEquals(0, CategoryDecision.decide(p(1, 0.80), t, 0.3).category());
+  }
+
+  @Test
+  void capOnHardNegativesOnlyUnflagsHardNegatives() {
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 1, 0);
+    assertTrue(c.reached());
+    assertTrue(c.thresholds()[1] > 0.80 && c.thresholds()[1] < 0.90);
+    assertEquals(0.5, c.thresholds()[2], 1e-12, "the ordinary post flagged as 2 is within the (absent) cap on 0");
+    assertEquals(0, c.hardFlagged());
+    assertEquals(1, c.noneFlagged());
+  }
+
+  @Test
+  void capsAtZeroRaiseEveryThresholdAboveTheLegitimatePosts() {
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0, 0);
+    assertTrue(c.reached());
+    assertTrue(c.thresholds()[1] > 0.80 && c.thresholds()[1] < 0.90);
+    assertTrue(c.thresholds()[2] > 0.85 && c.thresholds()[2] < 0.99);
+    assertEquals(0.5, c.thresholds()[3], 1e-12, "never flagged: untouched");
+    Metrics m = ClassifierTrainer.decide(CAP_PROBS, CAP_LABELS, CAP_HARD, c.thresholds(), 0.3);
+    assertEquals(0.0, m.falsePositiveRate(), 1e-12);
+    assertEquals(2.0 / 3, m.category(1).recall(), 1e-9);
+    assertEquals(1.0 / 3, m.category(2).recall(), 1e-9);
+  }
+
+  @Test
+  void aLegitimatePostAtProbabilityOneCannotBeUnflagged() {
+    double[][] probs = Arrays.copyOf(CAP_PROBS, CAP_PROBS.length + 1);
+    double[] certain = new double[11];
+    certain[4] = 1.0;
+    probs[CAP_PROBS.length] = certain;
+    int[] labels = Arrays.copyOf(CAP_LABELS, CAP_LABELS.length + 1);
+    boolean[] hard = Arrays.copyOf(CAP_HARD, CAP_HARD.length + 1);
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(probs, labels, hard, halves(), 0, 1);
+    assertFalse(c.reached());
+    assertEquals(1, c.noneFlagged());
+    assertTrue(c.thresholds()[1] > 0.80 && c.thresholds()[2] > 0.85, "the others are still raised");
+  }
+
   @Test
   void temperatureScalingFindsTheScaleOfOverconfidentScores() {
     Random r = new Random(7);
