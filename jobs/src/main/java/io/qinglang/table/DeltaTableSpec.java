@@ -129,4 +129,26 @@ public abstract class DeltaTableSpec {
       }
     }
   }
+
+  /**
+   * Upserts a batch of archive records (one row per key) into a table that tracks when each record
+   * was first and last seen: new keys are inserted; a key whose {@code hashColumn} changed is
+   * rewritten except for first_seen_at; an unchanged key only gets the batch's last_seen_at.
+   */
+  protected void upsertSeen(SparkSession spark, Warehouse warehouse, Dataset<Row> batch, String matchCondition,
+      String hashColumn) {
+    DeltaTable table = createIfNotExists(spark, warehouse);
+    Map<String, String> changed = new LinkedHashMap<>();
+    for (String column : schema().fieldNames()) {
+      if (!column.equals("first_seen_at")) {
+        changed.put(column, "s." + column);
+      }
+    }
+    table.as("t")
+        .merge(batch.as("s"), matchCondition)
+        .whenMatched("t." + hashColumn + " <> s." + hashColumn).updateExpr(changed)
+        .whenMatched().updateExpr(Map.of("last_seen_at", "s.last_seen_at"))
+        .whenNotMatched().insertAll()
+        .execute();
+  }
 }

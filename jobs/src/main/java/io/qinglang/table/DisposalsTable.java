@@ -6,7 +6,6 @@ import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +70,7 @@ public final class DisposalsTable extends DeltaTableSpec {
    * is updated; an unchanged clue only gets a new last_seen_at.
    */
   public void merge(SparkSession spark, Warehouse warehouse, Dataset<Row> batch) {
-    DeltaTable table = createIfNotExists(spark, warehouse);
-    Map<String, String> changed = new LinkedHashMap<>();
-    for (String column : SCHEMA.fieldNames()) {
-      if (!column.equals("first_seen_at")) {
-        changed.put(column, "s." + column);
-      }
-    }
-    table.as("t")
-        .merge(batch.as("s"), "t.clue_id = s.clue_id")
-        .whenMatched("t.record_hash <> s.record_hash").updateExpr(changed)
-        .whenMatched().updateExpr(Map.of("last_seen_at", "s.last_seen_at"))
-        .whenNotMatched().insertAll()
-        .execute();
+    upsertSeen(spark, warehouse, batch, "t.clue_id = s.clue_id", "record_hash");
   }
+
 }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,18 +77,7 @@ public final class PostsTable extends DeltaTableSpec {
    * whose content changed is updated; an unchanged post only gets a new last_seen_at.
    */
   public void merge(SparkSession spark, Warehouse warehouse, Dataset<Row> batch) {
-    DeltaTable table = createIfNotExists(spark, warehouse);
-    Map<String, String> changed = new LinkedHashMap<>();
-    for (String column : SCHEMA.fieldNames()) {
-      if (!column.equals("first_seen_at")) {
-        changed.put(column, "s." + column);
-      }
-    }
-    table.as("t")
-        .merge(batch.as("s"), "t.platform = s.platform AND t.post_id = s.post_id")
-        .whenMatched("t.content_hash <> s.content_hash").updateExpr(changed)
-        .whenMatched().updateExpr(Map.of("last_seen_at", "s.last_seen_at"))
-        .whenNotMatched().insertAll()
-        .execute();
+    upsertSeen(spark, warehouse, batch, "t.platform = s.platform AND t.post_id = s.post_id", "content_hash");
   }
+
 }
