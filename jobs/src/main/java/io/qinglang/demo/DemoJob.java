@@ -77,7 +77,7 @@ public final class DemoJob {
       archive = archive.withPosts(options.posts());
     }
     final GeneratorOptions archiveOptions = archive;
-    Manifest manifest = step("generate", () -> {
+    step("generate", () -> {
       boolean reuse = CorpusGenerator.upToDate(spark, archiveOptions, dir.toString());
       Manifest m = CorpusGenerator.ensure(spark, archiveOptions, dir.toString());
       return new Result<>(m, (reuse ? "reused " : "generated ") + String.format(Locale.ROOT, "%,d", archiveOptions.posts())
@@ -150,7 +150,7 @@ public final class DemoJob {
     out.println("Explore: jobs/bin/qinglang tables | sql \"SELECT ...\" | report --quarter "
         + (report.platforms().isEmpty() ? "2023Q2" : report.platforms().get(0).quarter()));
     out.flush();
-    return new JobStats(manifest == null ? 0 : archiveOptions.posts(), posts.rowsWritten(), posts.rowsUpdated(),
+    return new JobStats(archiveOptions.posts(), posts.rowsWritten(), posts.rowsUpdated(),
         posts.rowsUnchanged(), posts.rowsQuarantined(), posts.rowsDuplicate(), java.util.Map.of())
         .withDetail("model_version", model)
         .withDetail("archive", dir.toString())
