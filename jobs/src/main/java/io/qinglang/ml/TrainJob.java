@@ -61,6 +61,8 @@ public final class TrainJob {
           corpus.add(new TrainingCorpus.Source(dir, dir, 0));
         }
       }
+      List<String> dirs = corpus.stream().map(TrainingCorpus.Source::dir).toList();
+      registry = TrainingCorpus.trainingRegistry(registry, dirs, config.platforms(), out::println);
       Dataset<Row> labelled = null;
       long rejected = 0;
       long labels = 0;

@@ -5,15 +5,18 @@ import io.qinglang.config.ConfigReader;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.generate.CorpusGenerator;
 import io.qinglang.generate.GeneratorOptions;
+import io.qinglang.config.InputResource;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
@@ -27,8 +30,10 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TrainingCorpus {
   private static final Logger LOG = LogManager.getLogger(TrainingCorpus.class);
+  /** A labelled directory may list the invented enterprises its posts name in this registry file. */
+  public static final String REGISTRY_FILE = "enterprises.csv";
   public static final String GOLD_RESOURCE = "qinglang/corpus/gold/";
-  private static final List<String> GOLD_FILES = List.of("posts.jsonl", "labels.csv", "kinds.csv");
+  private static final List<String> GOLD_FILES = List.of("posts.jsonl", "labels.csv", "kinds.csv", REGISTRY_FILE);
   private static final String P = "qinglang.classifier.training.";
 
   /**
@@ -112,5 +117,40 @@ public final class TrainingCorpus {
       sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ")", 0));
     }
     return sources;
+  }
+
+  /**
+   * The registry training uses: {@code base} plus the enterprises of every labelled directory's
+   * {@code enterprises.csv} (local directories only; a file with a header and no rows adds nothing).
+   * Their names then become the enterprise placeholder in training, as registry names do when scoring.
+   */
+  public static EnterpriseRegistry trainingRegistry(EnterpriseRegistry base, List<String> dirs,
+      QinglangConfig.Platforms platforms, Consumer<String> report) {
+    EnterpriseRegistry registry = base;
+    for (String dir : dirs) {
+      Path file = localDir(dir);
+      if (file == null || !Files.isRegularFile(file.resolve(REGISTRY_FILE))) {
+        continue;
+      }
+      file = file.resolve(REGISTRY_FILE);
+      try {
+        if (EnterpriseRegistry.isEmpty(Files.readAllBytes(file))) {
+          continue;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      EnterpriseRegistry extra = EnterpriseRegistry.load(InputResource.file(file), platforms);
+      report.accept("training registry: " + extra.size() + " enterprises added from " + file);
+      registry = registry.with(extra);
+    }
+    return registry;
+  }
+
+  private static Path localDir(String dir) {
+    if (dir.startsWith("file:")) {
+      return Path.of(URI.create(dir));
+    }
+    return dir.contains("://") ? null : Path.of(dir);
   }
 }

@@ -199,6 +199,29 @@ public final class EnterpriseRegistry implements Serializable {
     }
   }
 
+  /**
+   * This registry together with {@code extra}'s enterprises (training adds the invented enterprises that
+   * labelled sets name, so that their names become placeholders as registry names do when scoring).
+   * Enterprise ids must not repeat across the two.
+   */
+  public EnterpriseRegistry with(EnterpriseRegistry extra) {
+    List<Enterprise> all = new ArrayList<>(enterprises);
+    for (Enterprise e : extra.enterprises) {
+      if (byId.containsKey(e.enterpriseId())) {
+        throw new ConfigException("enterprise registry " + extra.source + ": enterprise_id '" + e.enterpriseId()
+            + "' is also in " + source);
+      }
+      all.add(e);
+    }
+    String combined = sha256((fingerprint + "+" + extra.fingerprint).getBytes(StandardCharsets.UTF_8));
+    return new EnterpriseRegistry(source + " + " + extra.source, combined, all);
+  }
+
+  /** True when {@code bytes} hold a registry header and no enterprise (an empty registry file). */
+  public static boolean isEmpty(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).count() <= 1;
+  }
+
   public String source() {
     return source;
   }

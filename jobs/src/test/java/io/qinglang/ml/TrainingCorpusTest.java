@@ -9,6 +9,9 @@ import io.qinglang.config.ConfigException;
 import io.qinglang.testing.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import io.qinglang.registry.EnterpriseRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +42,29 @@ class TrainingCorpusTest {
     assertTrue(TrainingCorpus.hasGold());
     String gold = TrainingCorpus.goldDir(dir);
     assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(gold)).resolve("labels.csv")));
+  }
+
+  @Test
+  void labelledDirectoriesAddTheirInventedEnterprisesToTheTrainingRegistry(@TempDir Path dir) throws Exception {
+    var config = TestConfigs.withWarehouse(dir.resolve("wh"));
+    EnterpriseRegistry base = EnterpriseRegistry.load(config);
+    String header = String.join(",", EnterpriseRegistry.HEADER);
+    Path withNames = Files.createDirectory(dir.resolve("a"));
+    Files.writeString(withNames.resolve("enterprises.csv"),
+        header + "\nX01,青苔饮料有限公司,青苔饮料,苔苔茶,private,饮料,浙江,\n");
+    Path headerOnly = Files.createDirectory(dir.resolve("b"));
+    Files.writeString(headerOnly.resolve("enterprises.csv"), header + "\n");
+    Path none = Files.createDirectory(dir.resolve("c"));
+    List<String> messages = new ArrayList<>();
+
+    EnterpriseRegistry training = TrainingCorpus.trainingRegistry(base,
+        List.of(withNames.toUri().toString(), headerOnly.toString(), none.toString()), config.platforms(),
+        messages::add);
+    assertEquals(base.size() + 1, training.size());
+    assertEquals(List.of("X01"), training.namesToIds().get("苔苔茶"));
+    assertEquals(1, messages.size(), messages.toString());
+    assertTrue(messages.get(0).contains("1 enterprises added"), messages.toString());
+    // The bundled gold set lists its invented enterprises next to its posts.
+    assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(TrainingCorpus.goldDir(dir))).resolve("enterprises.csv")));
   }
 }

@@ -226,4 +226,27 @@ class EnterpriseRegistryTest {
     assertTrue(copy.isOfficialAccount("douyin", "byd_auto"));
     assertEquals(r.namesToIds(), copy.namesToIds());
   }
+
+  @Test
+  void withAddsAnotherRegistrysEnterprisesAndRefusesRepeatedIds() throws IOException {
+    EnterpriseRegistry base = load(write(HEADER, BYD));
+    Path other = tmp.resolve("other.csv");
+    Files.writeString(other, HEADER + "\n" + MOUTAI + "\n", StandardCharsets.UTF_8);
+    EnterpriseRegistry both = base.with(load(other));
+    assertEquals(2, both.size());
+    assertEquals(List.of("E1"), both.namesToIds().get("BYD"));
+    assertEquals(List.of("E2"), both.namesToIds().get("茅台"));
+    assertTrue(both.isOfficialAccount("weibo", "byd_official"));
+    assertNotEquals(base.fingerprint(), both.fingerprint());
+    assertTrue(both.source().contains("other.csv"), both.source());
+
+    ConfigException e = assertThrows(ConfigException.class, () -> base.with(base));
+    assertTrue(e.getMessage().contains("'E1'"), e.getMessage());
+  }
+
+  @Test
+  void headerOnlyFileIsEmpty() {
+    assertTrue(EnterpriseRegistry.isEmpty((HEADER + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    assertFalse(EnterpriseRegistry.isEmpty((HEADER + "\n" + BYD + "\n").getBytes(StandardCharsets.UTF_8)));
+  }
 }
