@@ -51,6 +51,9 @@ public final class ClassifierTrainer {
   public record Trained(PipelineModel model, Metrics validation, double temperature, double[] thresholds,
       Map<String, Object> metadata) {}
 
+  /** Optional column of labelled posts: a per-post training weight multiplying the class weight. */
+  public static final String SOURCE_WEIGHT = "source_weight";
+
   private ClassifierTrainer() {}
 
   public static Trained train(Dataset<Row> labelled, ClassifierSettings s, EnterpriseRegistry registry,
@@ -247,6 +250,9 @@ public final class ClassifierTrainer {
     }
     if (s.hardNegativeWeight() != 1.0) {
       weight = when(col(LabeledData.HARD_NEGATIVE), weight.multiply(s.hardNegativeWeight())).otherwise(weight);
+    }
+    if (java.util.Arrays.asList(labelled.columns()).contains(SOURCE_WEIGHT)) {
+      weight = weight.multiply(coalesce(col(SOURCE_WEIGHT), lit(1.0)));
     }
     return labelled.withColumn(ClassifierPipeline.WEIGHT, weight);
   }

@@ -21,6 +21,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /** The train job: labelled posts in, a new model version and its validation figures out. */
 public final class TrainJob {
@@ -58,7 +59,7 @@ public final class TrainJob {
         corpus = TrainingCorpus.defaultSources(spark, config, registry, cs, work);
       } else {
         for (String dir : options.labeled()) {
-          corpus.add(new TrainingCorpus.Source(dir, dir, 0));
+          corpus.add(new TrainingCorpus.Source(dir, dir, 0, 1.0));
         }
       }
       List<String> dirs = corpus.stream().map(TrainingCorpus.Source::dir).toList();
@@ -80,6 +81,7 @@ public final class TrainJob {
           out.println("  training on a seeded sample of about " + source.maxPosts() + " of these " + matched
               + " posts (qinglang.classifier.training.max-generated-posts)");
         }
+        posts = posts.withColumn(ClassifierTrainer.SOURCE_WEIGHT, functions.lit(source.weight()));
         labelled = labelled == null ? posts : labelled.unionByName(posts);
         rejected += loaded.rejected();
         labels += loaded.labels();

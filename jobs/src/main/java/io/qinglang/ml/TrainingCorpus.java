@@ -44,8 +44,9 @@ public final class TrainingCorpus {
    *     0 = all of them)
    * @param realText a directory of real Chinese text the generator mixes into the ordinary posts
    *     (null = none)
+   * @param goldWeight how much each hand-written gold post weighs in training relative to a generated one
    */
-  public record Settings(String corpusDir, long maxGeneratedPosts, String realText) {
+  public record Settings(String corpusDir, long maxGeneratedPosts, String realText, double goldWeight) {
     public static Settings from(QinglangConfig config) {
       ConfigReader r = config.reader();
       String real;
@@ -57,20 +58,24 @@ public final class TrainingCorpus {
       if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
         throw r.error(P + "real-text", "not a directory: " + real);
       }
+      double gold = r.doubleBetween(P + "gold-weight", 0.1, 100.0);
       return new Settings(r.outputLocation(P + "corpus-dir"), r.intAtLeast(P + "max-generated-posts", 0),
-          real.isEmpty() ? null : real);
+          real.isEmpty() ? null : real, gold);
     }
 
     public Settings withRealText(String dir) {
       if (dir != null && !Files.isDirectory(Path.of(dir))) {
         throw new ConfigException("--real-text " + dir + ": not a directory");
       }
-      return new Settings(corpusDir, maxGeneratedPosts, dir);
+      return new Settings(corpusDir, maxGeneratedPosts, dir, goldWeight);
     }
   }
 
-  /** A labelled directory of the default corpus, with the number of its posts to sample (0 = all). */
-  public record Source(String dir, String description, long maxPosts) {}
+  /**
+   * A labelled directory of the default corpus, with the number of its posts to sample (0 = all) and
+   * the training weight of each of its posts (multiplies the class weight).
+   */
+  public record Source(String dir, String description, long maxPosts, double weight) {}
 
   private TrainingCorpus() {}
 
@@ -112,9 +117,10 @@ public final class TrainingCorpus {
         options.posts(), settings.realText() == null ? "" : ", real text from " + settings.realText());
     CorpusGenerator.ensure(spark, options, settings.corpusDir());
     sources.add(new Source(settings.corpusDir(), "generator training profile (" + settings.corpusDir() + ", seed "
-        + options.seed() + (settings.realText() == null ? "" : ", real text") + ")", settings.maxGeneratedPosts()));
+        + options.seed() + (settings.realText() == null ? "" : ", real text") + ")", settings.maxGeneratedPosts(), 1.0));
     if (hasGold()) {
-      sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ")", 0));
+      sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ", each post weighs "
+          + settings.goldWeight() + ")", 0, settings.goldWeight()));
     }
     return sources;
   }

@@ -48,6 +48,27 @@ class ClassWeightsTest {
     assertEquals(10.0 / 3, w.get("1.0"), 1e-9);
   }
 
+  @Test
+  void aSourceWeightMultipliesTheClassWeight(SparkSession spark, @TempDir Path dir) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rows.add(RowFactory.create(0.0, false, 1.0));
+      rows.add(RowFactory.create(1.0, false, i == 0 ? 3.0 : 1.0));
+    }
+    Dataset<Row> labelled = spark.createDataFrame(rows,
+        new StructType().add(ClassifierPipeline.LABEL, DataTypes.DoubleType, false)
+            .add(LabeledData.HARD_NEGATIVE, DataTypes.BooleanType, false)
+            .add(ClassifierTrainer.SOURCE_WEIGHT, DataTypes.DoubleType, true));
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
+    List<Double> ones = new ArrayList<>();
+    for (Row r : ClassifierTrainer.withWeights(labelled, ClassifierTrainer.labelCounts(labelled), s)
+        .filter("label = 1.0").collectAsList()) {
+      ones.add(r.getDouble(3));
+    }
+    ones.sort(null);
+    assertEquals(List.of(1.0, 1.0, 1.0, 3.0), ones);
+  }
+
   private static Map<String, Double> weights(Dataset<Row> weighted) {
     Map<String, Double> out = new java.util.HashMap<>();
     for (Row r : weighted.distinct().collectAsList()) {
