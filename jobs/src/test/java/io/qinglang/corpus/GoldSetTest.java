@@ -425,4 +425,21 @@ class GoldSetTest {
     long violations = posts.values().stream().filter(r -> category(r) != 0).count();
     assertFalse(unnamed * 3 < violations, "violations naming no registry enterprise: " + unnamed + "/" + violations);
   }
+
+  @Test
+  void inventedEnterprisesFormARegistryThatTheConfiguredOneDoesNotOverlap(@TempDir Path dir) throws IOException {
+    EnterpriseRegistry invented = EnterpriseRegistry.load(
+        io.qinglang.config.InputResource.file(TestFiles.resource(DIR + "enterprises.csv", dir)), config.platforms());
+    EnterpriseRegistry configured = EnterpriseRegistry.load(config);
+    // Training adds them to the configured registry: ids and names must not clash with it.
+    EnterpriseRegistry both = configured.with(invented);
+    Map<String, List<String>> names = both.namesToIds();
+    List<String> shared = invented.enterprises().stream().flatMap(e -> e.allNames().stream())
+        .filter(n -> names.get(n).size() > 1).distinct().toList();
+    assertEquals(List.of(), shared, "names given to more than one enterprise");
+    String all = records.stream().map(GoldSetTest::text).collect(java.util.stream.Collectors.joining("\n"));
+    List<String> unnamed = invented.enterprises().stream()
+        .filter(e -> e.allNames().stream().noneMatch(all::contains)).map(Enterprise::enterpriseId).toList();
+    assertEquals(List.of(), unnamed, "invented enterprises that no post names");
+  }
 }
