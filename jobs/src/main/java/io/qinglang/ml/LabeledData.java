@@ -204,7 +204,8 @@ public final class LabeledData {
    * holdout sets: {@code post_id,kind}) and {@code truth.csv[.gz]} (the generator:
    * {@code post_id,...,kind,form_id,...}). A kind starting with "hard", or a generator form id
    * starting with "neg." (the generator's hard-negative forms), marks a hard negative when labels.csv
-   * has no hard_negative column; a form id becomes the group when labels.csv has no group column.
+   * has no hard_negative column; a form id (else the kind, as {@code kind:<kind>}) becomes the group when
+   * labels.csv has no group column.
    */
   static List<Row> applySideFiles(List<Row> labels, Path root, Configuration hadoop) {
     boolean hasHard = labels.stream().anyMatch(r -> r.getBoolean(4));
@@ -241,6 +242,10 @@ public final class LabeledData {
             }
             if (!f.isEmpty()) {
               groups.put(id, f);
+            } else if (kind && !r.get("kind").isBlank()) {
+              // Hand-written sets: what an example was written to teach is its group, so that validation
+              // holds whole kinds (phrasings the model has not seen), as it holds whole generator forms.
+              groups.putIfAbsent(id, "kind:" + r.get("kind").trim());
             }
           }
         }
