@@ -51,7 +51,9 @@ import scala.collection.JavaConverters;
  * </ol>
  * Evidence never flags on its own weak signal: a published hotline or a contact posted by an official
  * account produces no evidence at all, a masked number in a news report is not recognised, a bare
- * mobile number in an ad scores below review, and a reseller's claim stays at review level. The
+ * mobile number in an ad scores below review, a reseller's claim stays at review level, and so does
+ * an enterprise's exact name on a platform where the registry lists no official account of it (the
+ * genuine account cannot be told from a fake there; see {@link ImpersonationDetector}). The
  * confidence of a detector decision is the larger of the evidence score and the classifier's
  * probability for that category. Every decision adds one {@code fusion} evidence entry saying which
  * rule decided.

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,17 @@ import org.apache.spark.sql.functions;
  * accounts include the post's {@code platform:account_id}. Evidence names the enterprise, the method
  * and the similarity; matches scoring below {@code report-score} are dropped.
  *
+ * <p>A shown name that spells a registry name exactly ({@code exact_name}, and {@code contains_name} or
+ * {@code name_with_official_claim} without a look-alike character; see
+ * {@link ImpersonationIndex.NameMatch#exactSpelling}) is strong evidence only when the registry lists an official
+ * account of that enterprise on the post's platform: then the genuine account is known and any other
+ * account under the name is not it. When the registry lists none there, the genuine account and a fake
+ * look the same to the detector, so the evidence is kept for a reviewer but capped at review level
+ * ({@value #UNVERIFIABLE_SCORE}, below fusion's flag-score) and its detail says why. Look-alike
+ * spellings (confusable characters, homophones, Latin spellings, edit distance) stay strong on every
+ * platform, since a genuine account does not misspell its own name; so do promoted names and
+ * look-alike domains, which rest on contact channels and hosts rather than on the name alone.
+ *
  * <p>Scale: the detector (registry and lexicons, a few kilobytes to megabytes) is broadcast once;
  * each executor JVM builds the index once per registry and lexicon fingerprint and keeps it in a
  * static cache, so rows only do lookups.
@@ -52,6 +64,12 @@ public final class ImpersonationDetector implements Serializable {
   /** The column {@link #withEvidence} adds. */
   public static final String COLUMN = "impersonation_evidence";
   static final double PROMOTED_SCORE = 0.85;
+  /**
+   * The score an exactly spelled name is capped at when the registry lists no official account of
+   * the enterprise on the post's platform: review level (fusion's review-score 0.5 to flag-score 0.8),
+   * the same level as a reseller's claim.
+   */
+  static final double UNVERIFIABLE_SCORE = 0.60;
 
   private static final Map<String, ImpersonationIndex> INDEXES = new ConcurrentHashMap<>();
 
@@ -96,12 +114,12 @@ public final class ImpersonationDetector implements Serializable {
     Map<String, Evidence> out = new LinkedHashMap<>();
     String type = contentType == null ? "post" : contentType;
     if (type.equals("account")) {
-      names(idx, account, accountName != null ? accountName : title, "account_name", out);
+      names(idx, platform, account, accountName != null ? accountName : title, "account_name", out);
     } else if (type.equals("app")) {
-      names(idx, account, title, "app_name", out);
-      names(idx, account, accountName, "app_developer", out);
+      names(idx, platform, account, title, "app_name", out);
+      names(idx, platform, account, accountName, "app_developer", out);
     } else {
-      names(idx, account, accountName, "author_name", out);
+      names(idx, platform, account, accountName, "author_name", out);
     }
     String text = join(title, content);
     if (!text.isEmpty()) {
@@ -147,7 +165,8 @@ public final class ImpersonationDetector implements Serializable {
     return list;
   }
 
-  private void names(ImpersonationIndex idx, String account, String shown, String kind, Map<String, Evidence> out) {
+  private void names(ImpersonationIndex idx, String platform, String account, String shown, String kind,
+      Map<String, Evidence> out) {
     if (shown == null || shown.isBlank()) {
       return;
     }
@@ -156,15 +175,38 @@ public final class ImpersonationDetector implements Serializable {
         continue;
       }
       String k = m.method().equals("reseller_claim") ? "reseller_claim" : kind;
-      put(out, new Evidence(Evidence.IMPERSONATION, k,
-          m.explain() + "; " + account + " is not an official account of " + m.enterpriseId(),
-          PersonalDataMasker.mask(shown), null, null, m.score()), m.enterpriseId());
+      String detail = m.explain() + "; " + account + " is not an official account of " + m.enterpriseId();
+      double score = m.score();
+      if (m.exactSpelling() && score > UNVERIFIABLE_SCORE
+          && !hasOfficialAccountOn(m.enterpriseId(), platform)) {
+        score = UNVERIFIABLE_SCORE;
+        detail += String.format(Locale.ROOT, "; no official %s account of %s is registered, so %s cannot be told"
+            + " from the genuine one (score %.2f capped at review level)", platform, m.enterpriseId(),
+            m.method().equals("exact_name") ? "an exact name" : "a name containing the exact name", m.score());
+      }
+      put(out, new Evidence(Evidence.IMPERSONATION, k, detail, PersonalDataMasker.mask(shown), null, null, score),
+          m.enterpriseId());
     }
   }
 
   private boolean isOfficial(String enterpriseId, String account) {
     Enterprise e = registry.get(enterpriseId);
     return e != null && e.officialAccounts().contains(account);
+  }
+
+  /** True when the registry lists an official account of the enterprise on the platform. */
+  private boolean hasOfficialAccountOn(String enterpriseId, String platform) {
+    Enterprise e = registry.get(enterpriseId);
+    if (e == null || platform == null) {
+      return false;
+    }
+    String prefix = platform + ":";
+    for (String a : e.officialAccounts()) {
+      if (a.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Keeps the strongest evidence per (kind, enterprise). */

@@ -51,10 +51,15 @@ public final class ImpersonationIndex {
 
   /**
    * A shown name matched to an enterprise. {@code addition} is what was stripped (official claims
-   * and markers); {@code marker} the fan / media / reseller / warning word found, if any.
+   * and markers); {@code marker} the fan / media / reseller / warning word found, if any;
+   * {@code exactSpelling} whether the registry name occurs in the shown name character for character
+   * (after width, case and traditional-character folding, before look-alike mapping), as in the
+   * enterprise's own accounts ({@code exact_name}, and {@code contains_name} or
+   * {@code name_with_official_claim} without a look-alike character).
    */
   public record NameMatch(String enterpriseId, String enterpriseName, String registryName, String method,
-      double similarity, String addition, boolean officialClaim, String marker, String markerType, double score) {
+      double similarity, String addition, boolean officialClaim, String marker, String markerType, double score,
+      boolean exactSpelling) {
 
     public String explain() {
       StringBuilder b = new StringBuilder();
@@ -247,7 +252,8 @@ public final class ImpersonationIndex {
           boolean sameChars = plain.substring(s[0], s[1]).equals(e.plain());
           String method = sameChars ? "exact_name" : "confusable_characters";
           double sim = sameChars && shortName(e) ? 0.70 : 0.90;
-          offer(best, e, method, sim, addition, claimAt.get(i), marker, markerKind, sameChars ? 0.05 : 0.10);
+          offer(best, e, method, sim, addition, claimAt.get(i), marker, markerKind, sameChars ? 0.05 : 0.10,
+              sameChars);
         }
         return finish(best);
       }
@@ -272,10 +278,10 @@ public final class ImpersonationIndex {
       for (NameEntry e : byPinyin.getOrDefault(stagePinyin, List.of())) {
         if (latin) {
           offer(best, e, "latin_spelling", stagePinyin.length() >= 5 ? 0.80 : 0.70, stageAddition, stageClaim,
-              marker, markerKind, 0.10);
+              marker, markerKind, 0.10, false);
         } else {
           offer(best, e, "homophone", e.syllables() >= 3 ? 0.85 : 0.70, stageAddition, stageClaim, marker,
-              markerKind, 0.10);
+              markerKind, 0.10, false);
         }
       }
       // 3. edit distance against names sharing a character
@@ -290,7 +296,7 @@ public final class ImpersonationIndex {
             int len = e.canonical().length();
             double sim = d == 1 && len >= 4 ? 0.75 : d == 1 && len == 3 ? 0.70 : d == 2 && len >= 6 ? 0.70 : 0;
             if (sim > 0) {
-              offer(best, e, "edit_distance", sim, stageAddition, stageClaim, marker, markerKind, 0.10);
+              offer(best, e, "edit_distance", sim, stageAddition, stageClaim, marker, markerKind, 0.10, false);
             }
           }
         }
@@ -305,7 +311,7 @@ public final class ImpersonationIndex {
           if (hits != null && !insideDistinctName(canon, at - len, at)) {
             for (NameEntry e : hits) {
               offer(best, e, "name_with_official_claim", 0.80, plain.substring(at, at + c.length()), true, marker,
-                  markerKind, 0.10);
+                  markerKind, 0.10, plain.substring(at - len, at).equals(e.plain()));
             }
             break;
           }
@@ -324,9 +330,11 @@ public final class ImpersonationIndex {
         if (hits == null || insideDistinctName(core, i, i + len)) {
           continue;
         }
+        String plainPart = plain.substring(last[0] + i, last[0] + i + len);
         for (NameEntry e : hits) {
           double sim = e.canonical().length() >= 3 ? 0.70 : 0.50;
-          offer(best, e, "contains_name", sim, addition, coreClaim, marker, markerKind, 0.15);
+          offer(best, e, "contains_name", sim, addition, coreClaim, marker, markerKind, 0.15,
+              plainPart.equals(e.plain()));
         }
       }
     }
@@ -352,7 +360,7 @@ public final class ImpersonationIndex {
   }
 
   private void offer(Map<String, NameMatch> best, NameEntry e, String method, double sim, String addition,
-      boolean claim, String marker, String markerKind, double claimBonus) {
+      boolean claim, String marker, String markerKind, double claimBonus, boolean exactSpelling) {
     double score = sim + (claim ? claimBonus : 0);
     if (claim && shortName(e) && (method.equals("exact_name") || method.equals("homophone"))) {
       score = Math.max(score, 0.90);
@@ -370,7 +378,7 @@ public final class ImpersonationIndex {
       }
     }
     NameMatch match = new NameMatch(e.enterpriseId(), e.enterpriseName(), e.name(), m, sim, addition, claim, marker,
-        markerKind, Math.round(score * 1000) / 1000.0);
+        markerKind, Math.round(score * 1000) / 1000.0, exactSpelling);
     NameMatch old = best.get(e.enterpriseId());
     if (old == null || match.score() > old.score()) {
       best.put(e.enterpriseId(), match);

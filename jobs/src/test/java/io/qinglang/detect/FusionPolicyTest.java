@@ -56,6 +56,20 @@ class FusionPolicyTest {
   }
 
   @Test
+  void anExactNameWithoutARegisteredAccountOnThePlatformIsReviewedNotFlagged() {
+    // 茅台 lists no app-store account: its genuine app and a fake one look the same to the detector.
+    List<Evidence> app = IMP.detect("appstore", "moutai_official", "茅台官方", "app", "茅台",
+        "贵州茅台酒股份有限公司官方出品。在线客服、订单查询一站式服务。客服热线400-123-4567。", null);
+    FusionPolicy.Decision d = F.decide(probs(0, 0.9), 0, 0.9, false, app);
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), app.toString());
+    assertEquals("review", d.rule());
+    // An account under the exact name on a platform where 比亚迪's own account is registered: flagged.
+    List<Evidence> fake = IMP.detect("douyin", "u_78", "比亚迪官方客服", "account", null, "售后退款请私信", null);
+    assertEquals(1, F.decide(probs(0, 0.9), 0, 0.9, false, fake).category());
+  }
+
+  @Test
   void attackMembershipIsNineUnlessThePostIsMoreSpecific() {
     assertEquals(9, F.decide(probs(0, 0.6), 0, 0.6, false, List.of(attack())).category());
     assertEquals(9, F.decide(probs(2, 0.7), 2, 0.7, false, List.of(attack())).category(), "a smear in a campaign");

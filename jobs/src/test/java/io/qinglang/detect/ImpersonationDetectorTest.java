@@ -38,7 +38,7 @@ class ImpersonationDetectorTest {
     Evidence e = flagged(account("weibo", "u_901", "比亚迪官方客服"), "E0002", "account_name");
     assertTrue(e.detail().contains("exact_name") && e.detail().contains("官方客服"), e.detail());
     assertTrue(e.detail().contains("weibo:u_901 is not an official account"), e.detail());
-    flagged(account("douyin", "u_902", "茅台官方旗舰店"), "E0001", "account_name");
+    flagged(account("wechat", "u_902", "茅台官方旗舰店"), "E0001", "account_name");
     flagged(account("weibo", "u_903", "美的客服中心"), "E0004", "account_name");
     flagged(account("weibo", "u_904", "【比亚迪】售后退款中心 01"), "E0002", "account_name");
   }
@@ -67,9 +67,67 @@ class ImpersonationDetectorTest {
   void legalNamesClaimNothingButOfficialClaimsInsideANameDo() {
     // A registered company name with the brand and other words may be a subsidiary: review, not a flag.
     reviewOnly(account("web", "recruiter_1", "比亚迪汽车工业有限公司"));
-    Evidence e = flagged(D.detect("appstore", "dev_9", "某维修平台", "app", "美的维修师傅-美的官方售后", "上门快", null),
-        "E0004", "app_name");
+    Evidence e = flagged(D.detect("appstore", "dev_9", "某维修平台", "app", "星澜维修师傅-星澜官方售后", "上门快", null),
+        "E0005", "app_name");
     assertTrue(e.detail().contains("name_with_official_claim"), e.detail());
+  }
+
+  // ---- exact names where the registry knows no official account on the platform ----
+
+  static Evidence reviewLevel(List<Evidence> evidence, String enterpriseId, String kind) {
+    List<Evidence> hits = evidence.stream()
+        .filter(e -> e.detail().startsWith(enterpriseId + " ") && e.kind().equals(kind)).toList();
+    assertEquals(1, hits.size(), () -> "expected " + kind + " for " + enterpriseId + " in " + evidence);
+    Evidence e = hits.get(0);
+    assertTrue(e.score() >= DetectFixtures.SETTINGS.fusion().reviewScore() && e.score() < FLAG,
+        () -> "expected a review-level score: " + e);
+    return e;
+  }
+
+  @Test
+  void exactNamesWithoutARegisteredAccountOnThePlatformAreOnlyReviewed() {
+    // 茅台 lists weibo and wechat accounts, none on douyin or in the app store: the genuine account
+    // there and a fake under the same name cannot be told apart by the name.
+    Evidence e = reviewLevel(account("douyin", "u_60", "茅台官方旗舰店"), "E0001", "account_name");
+    assertTrue(e.detail().contains("exact_name"), e.detail());
+    assertTrue(e.detail().contains("no official douyin account of E0001 is registered, so an exact name cannot be"
+        + " told from the genuine one"), e.detail());
+    // A genuine-looking app listing: title and developer both name the enterprise exactly.
+    List<Evidence> app = D.detect("appstore", "moutai_official", "茅台官方", "app", "茅台",
+        "贵州茅台酒股份有限公司官方出品。新品预约、在线客服、订单查询一站式服务。客服热线400-123-4567。", null);
+    reviewOnly(app);
+    reviewLevel(app, "E0001", "app_name");
+    reviewLevel(app, "E0001", "app_developer");
+    // Names spelled exactly with other words around them: also unverifiable here.
+    Evidence claim = reviewLevel(D.detect("appstore", "dev_9", "某维修平台", "app", "美的维修师傅-美的官方售后", "上门快",
+        null), "E0004", "app_name");
+    assertTrue(claim.detail().contains("name_with_official_claim")
+        && claim.detail().contains("no official appstore account of E0004"), claim.detail());
+    // The same names on a platform where the registry lists the enterprise's account are flags.
+    flagged(account("weibo", "u_61", "茅台官方旗舰店"), "E0001", "account_name");
+    Evidence strong = flagged(D.detect("appstore", "dev_10", "星澜科技", "app", "星澜手机", "官方应用", null), "E0005",
+        "app_name");
+    assertTrue(!strong.detail().contains("no official"), strong.detail());
+  }
+
+  @Test
+  void lookalikeNamesAreFlaggedWithoutARegisteredAccountToo() {
+    // Genuine accounts do not misspell their own name: the platform's registry entries do not matter.
+    assertTrue(flagged(account("douyin", "u_62", "小夭鹅官方旗舰店"), "E0004", "account_name").detail()
+        .contains("confusable_characters"));
+    assertTrue(flagged(account("kuaishou", "u_63", "比亚笛汽车售后"), "E0002", "account_name").detail()
+        .contains("homophone"));
+    assertTrue(flagged(account("douyin", "u_64", "MaoTai官方客服"), "E0001", "account_name").detail()
+        .contains("latin_spelling"));
+    assertTrue(flagged(account("douyin", "u_65", "星澜科枝官方"), "E0005", "account_name").detail()
+        .contains("edit_distance"));
+    Evidence inside = flagged(D.detect("appstore", "dev_11", "某维修平台", "app", "家电维修师傅-小夭鹅官方售后", "上门快",
+        null), "E0004", "app_name");
+    assertTrue(inside.detail().contains("name_with_official_claim") && !inside.detail().contains("no official"),
+        inside.detail());
+    // A post promoting a contact channel under the exact name is still promotion.
+    flagged(D.detect("kuaishou", "u_66", "热心网友", "post", null, "茅台官方客服微信：mt_kf888 ，可以办理退款", null),
+        "E0001", "promoted_name");
   }
 
   @Test
