@@ -20,7 +20,7 @@ class FinSettingsTest {
     FinSettings s = FinSettings.of(ConfigLoader.load(null));
     assertEquals(Set.of("article", "post", "video"), s.contentTypes());
     assertEquals(0.5, s.threshold());
-    assertEquals("auto", s.classifier());
+    assertEquals("logistic_regression", s.classifier());
     assertEquals(List.of("forum", "analyst"), s.holdoutStyles());
     assertEquals(List.of("qinglang/corpus/fin_gold", "qinglang/corpus/gold"), s.bundled());
     FinAnalyzer a = s.analyzer();
