@@ -55,6 +55,8 @@ public final class LabeledData {
   private static final Logger LOG = LogManager.getLogger(LabeledData.class);
   public static final String HARD_NEGATIVE = "hard_negative";
   public static final String GROUP = "group";
+  /** Prefix of groups made from a hand-written set's kinds ({@code kinds.csv}). */
+  public static final String KIND_GROUP = "kind:";
   public static final String FIN_CLICKBAIT = "fin_clickbait_label";
 
   static final StructType LABELS = new StructType()
@@ -245,7 +247,7 @@ public final class LabeledData {
             } else if (kind && !r.get("kind").isBlank()) {
               // Hand-written sets: what an example was written to teach is its group, so that validation
               // holds whole kinds (phrasings the model has not seen), as it holds whole generator forms.
-              groups.putIfAbsent(id, "kind:" + r.get("kind").trim());
+              groups.putIfAbsent(id, KIND_GROUP + r.get("kind").trim());
             }
           }
         }

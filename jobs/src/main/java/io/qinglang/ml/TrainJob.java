@@ -142,6 +142,11 @@ public final class TrainJob {
       out.println("validation part of the training data (" + trained.validation().total() + " posts; thresholds "
           + "chosen on it, so these figures are optimistic: run evaluate on held-out data):");
       out.println(table);
+      if (training.get("validation_hand_written_kinds") instanceof Map<?, ?> hw) {
+        out.printf(Locale.ROOT, "of which the hand-written kinds held out (%s posts): macro-F1 %.3f, false-positive rate "
+            + "on 0: %s, on hard negatives: %s%n", hw.get("posts"), (Double) hw.get("macro_f1"),
+            rate(hw.get("false_positive_rate_0")), rate(hw.get("hard_negative_false_positive_rate")));
+      }
       out.flush();
       long posts = (long) ((Map<?, ?>) training.get("training_data")).get("posts");
       return new JobStats(posts + rejected, 1, 0, 0, rejected, 0, Map.of())
@@ -158,6 +163,10 @@ public final class TrainJob {
         deleteQuietly(work);
       }
     }
+  }
+
+  private static String rate(Object value) {
+    return value instanceof Double d ? Metrics.percent(d) : "-";
   }
 
   private static void progress(PrintWriter out, String message) {
