@@ -20,7 +20,7 @@ class TrainingCorpusTest {
   void defaultsReadAndValidated(@TempDir Path dir) throws Exception {
     TrainingCorpus.Settings s = TrainingCorpus.Settings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
     assertTrue(s.corpusDir().endsWith("corpus/training"), s.corpusDir());
-    assertEquals(20000, s.maxGeneratedPosts());
+    assertEquals(10000, s.maxGeneratedPosts());
     assertNull(s.realText());
 
     Path real = Files.createDirectory(dir.resolve("real"));
