@@ -114,6 +114,14 @@ public final class ScoreBenchmark {
       out.flush();
 
       ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
+      // The classifier alone first, so that the figures show what the detectors and campaigns add.
+      long tc = System.nanoTime();
+      ScoringPipelines.classifierOnly().score(spark.read().parquet(data), ctx).write().format("noop")
+          .mode("overwrite").save();
+      double classifierSeconds = secs(tc);
+      out.printf(Locale.ROOT, "classifier alone (no detectors, campaigns or financial model): %,d posts in %.1f s = "
+          + "%,.0f posts/s%n", options.posts(), classifierSeconds, options.posts() / classifierSeconds);
+      out.flush();
       ScoringPipeline pipeline = ScoringPipelines.standard();
       long t2 = System.nanoTime();
       pipeline.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
@@ -137,6 +145,7 @@ public final class ScoreBenchmark {
           .withDetail("segment_posts_per_second", Math.round(r.segmentRate()))
           .withDetail("score_posts_per_second", Math.round(r.scoreRate()))
           .withDetail("ratio", String.format(Locale.ROOT, "%.3f", r.ratio()))
+          .withDetail("classifier_posts_per_second", Math.round(options.posts() / classifierSeconds))
           .withDetail("model_version", model.version());
       if (options.withMerge()) {
         stats = stats.withDetail("merge_posts_per_second", Math.round(options.posts() / mergeSeconds));
