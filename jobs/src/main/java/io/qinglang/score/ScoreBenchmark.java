@@ -123,9 +123,23 @@ public final class ScoreBenchmark {
           + "%,.0f posts/s%n", options.posts(), classifierSeconds, options.posts() / classifierSeconds);
       out.flush();
       ScoringPipeline pipeline = ScoringPipelines.standard();
+      // Then the contributors added one at a time (all but the last: the full score below has them all).
+      List<EvidenceContributor> all = pipeline.contributors();
+      for (int k = 1; k < all.size(); k++) {
+        ScoringPipeline partial = new ScoringPipeline(all.subList(0, k), new ClassifierFusion());
+        long tk = System.nanoTime();
+        partial.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
+        double sk = secs(tk);
+        partial.release();
+        out.printf(Locale.ROOT, "classifier + %s: %,d posts in %.1f s = %,.0f posts/s%n", String.join(" + ",
+            all.subList(0, k).stream().map(EvidenceContributor::name).toList()), options.posts(), sk,
+            options.posts() / sk);
+        out.flush();
+      }
       long t2 = System.nanoTime();
       pipeline.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
       double scoreSeconds = secs(t2);
+      pipeline.release();
       out.printf(Locale.ROOT, "score (all columns, no-op sink): %,d posts in %.1f s = %,.0f posts/s%n", options.posts(),
           scoreSeconds, options.posts() / scoreSeconds);
 
@@ -135,6 +149,7 @@ public final class ScoreBenchmark {
         long t3 = System.nanoTime();
         new PostViolationsTable().merge(spark, scratch, pipeline.score(spark.read().parquet(data), ctx));
         mergeSeconds = secs(t3);
+        pipeline.release();
         out.printf(Locale.ROOT, "score with MERGE into post_violations: %,d posts in %.1f s = %,.0f posts/s%n",
             options.posts(), mergeSeconds, options.posts() / mergeSeconds);
       }

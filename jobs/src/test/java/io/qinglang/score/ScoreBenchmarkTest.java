@@ -42,6 +42,7 @@ class ScoreBenchmarkTest {
     String text = out.toString();
     assertTrue(text.contains("HanLP segmentation: 300 posts"), text);
     assertTrue(text.contains("classifier alone (no detectors, campaigns or financial model): 300 posts"), text);
+    assertTrue(text.contains("classifier + personal data and impersonation detectors: 300 posts"), text);
     assertTrue(text.contains("score (all columns, no-op sink): 300 posts"), text);
     assertTrue(text.contains("ratio score / segmentation"), text);
     double ratio = Double.parseDouble(stats.details().get("ratio").toString());
