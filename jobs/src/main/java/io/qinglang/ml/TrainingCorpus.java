@@ -2,10 +2,10 @@ package io.qinglang.ml;
 
 import io.qinglang.config.ConfigException;
 import io.qinglang.config.ConfigReader;
+import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.generate.CorpusGenerator;
 import io.qinglang.generate.GeneratorOptions;
-import io.qinglang.config.InputResource;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,11 +134,11 @@ public final class TrainingCorpus {
       QinglangConfig.Platforms platforms, Consumer<String> report) {
     EnterpriseRegistry registry = base;
     for (String dir : dirs) {
-      Path file = localDir(dir);
-      if (file == null || !Files.isRegularFile(file.resolve(REGISTRY_FILE))) {
+      Path local = localDir(dir);
+      if (local == null || !Files.isRegularFile(local.resolve(REGISTRY_FILE))) {
         continue;
       }
-      file = file.resolve(REGISTRY_FILE);
+      Path file = local.resolve(REGISTRY_FILE);
       try {
         if (EnterpriseRegistry.isEmpty(Files.readAllBytes(file))) {
           continue;
