@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,20 @@ class ClassifierTrainerTest {
     EnterpriseRegistry registry = EnterpriseRegistry.load(config);
     LabeledData.Loaded data = LabeledData.read(spark, config, labeled.toString());
     assertEquals(70, data.posts().count());
-    ClassifierTrainer.Trained t = ClassifierTrainer.train(data.posts(), s, registry, List.of(labeled.toString()),
+    // The category-0 posts' groups are marked as hand-written kinds: train reports them apart.
+    org.apache.spark.sql.Dataset<Row> posts = data.posts().withColumn(LabeledData.GROUP,
+        functions.when(functions.col(ClassifierPipeline.LABEL).equalTo(0.0),
+            functions.concat(functions.lit(LabeledData.KIND_GROUP), functions.col(LabeledData.GROUP)))
+            .otherwise(functions.col(LabeledData.GROUP)));
+    ClassifierTrainer.Trained t = ClassifierTrainer.train(posts, s, registry, List.of(labeled.toString()),
         System.out::println);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> handWritten =
+        (java.util.Map<String, Object>) t.metadata().get("validation_hand_written_kinds");
+    long validationZeros = t.validation().categories().get(0).support();
+    assertEquals(validationZeros, ((Number) handWritten.get("posts")).longValue());
+    assertTrue(validationZeros > 0, "category-0 posts in validation");
+    assertEquals(t.validation().falsePositiveRate(), (Double) handWritten.get("false_positive_rate_0"), 1e-12);
     System.out.println(t.validation().table(config.categoryNames()));
     List<Row> rows = t.model().transform(data.posts()).select("post_id", "label", "category", "confidence", "needs_review").collectAsList();
     int right = 0;
