@@ -140,14 +140,12 @@ public final class ClassifierTrainer {
         Metrics.percent(validationMetrics.falsePositiveRate()),
         Metrics.percent(validationMetrics.hardNegativeFalsePositiveRate())));
 
-    Metrics handWrittenMetrics = null;
-    if (countTrue(handWritten) > 0) {
-      // The hand-written kinds held out: the nearest this split comes to text in styles never trained on.
-      handWrittenMetrics = decide(select(probabilities, handWritten), select(labels, handWritten),
-          select(hard, handWritten), thresholds, s.reviewThreshold());
+    // The hand-written kinds held out: the nearest this split comes to text in styles never trained on.
+    Metrics handWrittenMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold(), handWritten);
+    if (handWrittenMetrics.total() > 0) {
       progress.accept(String.format(Locale.ROOT, "validation, hand-written kinds only (%d posts): macro-F1 %.3f, "
-          + "false-positive rate on 0 %s, on hard negatives %s", countTrue(handWritten), handWrittenMetrics.macroF1(),
-          Metrics.percent(handWrittenMetrics.falsePositiveRate()),
+          + "false-positive rate on 0 %s, on hard negatives %s", handWrittenMetrics.total(),
+          handWrittenMetrics.macroF1(), Metrics.percent(handWrittenMetrics.falsePositiveRate()),
           Metrics.percent(handWrittenMetrics.hardNegativeFalsePositiveRate())));
     }
 
@@ -203,7 +201,7 @@ public final class ClassifierTrainer {
     metadata.put("lexicons", lex);
     metadata.put("feature_sizes", featureSizes(finalFit));
     metadata.put("validation", summary(validationMetrics));
-    if (handWrittenMetrics != null) {
+    if (handWrittenMetrics.total() > 0) {
       metadata.put("validation_hand_written_kinds", summary(handWrittenMetrics));
     }
     metadata.put("validation_precision_thresholds_only", summary(uncapped));
@@ -213,10 +211,19 @@ public final class ClassifierTrainer {
 
   /** Metrics of the complete decision (thresholds, review) from calibrated probabilities. */
   static Metrics decide(double[][] probabilities, int[] labels, boolean[] hard, double[] thresholds, double review) {
+    return decide(probabilities, labels, hard, thresholds, review, null);
+  }
+
+  /** As above, over the posts {@code include} marks (null: all of them). */
+  static Metrics decide(double[][] probabilities, int[] labels, boolean[] hard, double[] thresholds, double review,
+      boolean[] include) {
     long[][] confusion = new long[Metrics.CLASSES][Metrics.CLASSES];
     long hardCount = 0;
     long hardFlagged = 0;
     for (int i = 0; i < probabilities.length; i++) {
+      if (include != null && !include[i]) {
+        continue;
+      }
       int c = CategoryDecision.decide(probabilities[i], thresholds, review).category();
       confusion[labels[i]][c]++;
       if (hard != null && hard[i]) {
@@ -364,38 +371,6 @@ public final class ClassifierTrainer {
       }
     }
     return sizes;
-  }
-
-  private static int countTrue(boolean[] mask) {
-    int n = 0;
-    for (boolean b : mask) {
-      n += b ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static double[][] select(double[][] values, boolean[] mask) {
-    List<double[]> out = new ArrayList<>();
-    for (int i = 0; i < values.length; i++) {
-      if (mask[i]) {
-        out.add(values[i]);
-      }
-    }
-    return out.toArray(new double[0][]);
-  }
-
-  private static int[] select(int[] values, boolean[] mask) {
-    return java.util.stream.IntStream.range(0, values.length).filter(i -> mask[i]).map(i -> values[i]).toArray();
-  }
-
-  private static boolean[] select(boolean[] values, boolean[] mask) {
-    boolean[] out = new boolean[countTrue(mask)];
-    for (int i = 0, j = 0; i < values.length; i++) {
-      if (mask[i]) {
-        out[j++] = values[i];
-      }
-    }
-    return out;
   }
 
   static Map<String, Object> summary(Metrics m) {
