@@ -114,34 +114,20 @@ public final class ScoreBenchmark {
       out.flush();
 
       ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
-      // The classifier alone first, so that the figures show what the detectors and campaigns add.
-      long tc = System.nanoTime();
-      ScoringPipelines.classifierOnly().score(spark.read().parquet(data), ctx).write().format("noop")
-          .mode("overwrite").save();
-      double classifierSeconds = secs(tc);
-      out.printf(Locale.ROOT, "classifier alone (no detectors, campaigns or financial model): %,d posts in %.1f s = "
-          + "%,.0f posts/s%n", options.posts(), classifierSeconds, options.posts() / classifierSeconds);
-      out.flush();
+      // The classifier alone first, then the contributors added one at a time (all but the last: the
+      // full score has them all), so that the figures show what each adds.
+      double classifierSeconds = scoreToNoop(ScoringPipelines.classifierOnly(), spark, data, ctx);
+      printRate(out, "classifier alone (no detectors, campaigns or financial model)", options.posts(),
+          classifierSeconds);
       ScoringPipeline pipeline = ScoringPipelines.standard();
-      // Then the contributors added one at a time (all but the last: the full score below has them all).
       List<EvidenceContributor> all = pipeline.contributors();
       for (int k = 1; k < all.size(); k++) {
-        ScoringPipeline partial = new ScoringPipeline(all.subList(0, k), new ClassifierFusion());
-        long tk = System.nanoTime();
-        partial.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
-        double sk = secs(tk);
-        partial.release();
-        out.printf(Locale.ROOT, "classifier + %s: %,d posts in %.1f s = %,.0f posts/s%n", String.join(" + ",
-            all.subList(0, k).stream().map(EvidenceContributor::name).toList()), options.posts(), sk,
-            options.posts() / sk);
-        out.flush();
+        double sk = scoreToNoop(new ScoringPipeline(all.subList(0, k), new ClassifierFusion()), spark, data, ctx);
+        printRate(out, "classifier + " + String.join(" + ",
+            all.subList(0, k).stream().map(EvidenceContributor::name).toList()), options.posts(), sk);
       }
-      long t2 = System.nanoTime();
-      pipeline.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
-      double scoreSeconds = secs(t2);
-      pipeline.release();
-      out.printf(Locale.ROOT, "score (all columns, no-op sink): %,d posts in %.1f s = %,.0f posts/s%n", options.posts(),
-          scoreSeconds, options.posts() / scoreSeconds);
+      double scoreSeconds = scoreToNoop(pipeline, spark, data, ctx);
+      printRate(out, "score (all columns, no-op sink)", options.posts(), scoreSeconds);
 
       double mergeSeconds = Double.NaN;
       if (options.withMerge()) {
@@ -150,8 +136,7 @@ public final class ScoreBenchmark {
         new PostViolationsTable().merge(spark, scratch, pipeline.score(spark.read().parquet(data), ctx));
         mergeSeconds = secs(t3);
         pipeline.release();
-        out.printf(Locale.ROOT, "score with MERGE into post_violations: %,d posts in %.1f s = %,.0f posts/s%n",
-            options.posts(), mergeSeconds, options.posts() / mergeSeconds);
+        printRate(out, "score with MERGE into post_violations", options.posts(), mergeSeconds);
       }
       Result r = new Result(options.posts(), segmentSeconds, scoreSeconds, mergeSeconds, tokens, texts.source());
       out.printf(Locale.ROOT, "ratio score / segmentation: %.2f (target at least 0.5)%n", r.ratio());
@@ -270,6 +255,20 @@ public final class ScoreBenchmark {
           .cast(f.dataType()).as(f.name()));
     }
     return made.select(columns.toArray(new Column[0]));
+  }
+
+  /** Scores every post with {@code pipeline} into Spark's no-op sink; the seconds it took. */
+  private static double scoreToNoop(ScoringPipeline pipeline, SparkSession spark, String data, ScoringContext ctx) {
+    long t = System.nanoTime();
+    pipeline.score(spark.read().parquet(data), ctx).write().format("noop").mode("overwrite").save();
+    double seconds = secs(t);
+    pipeline.release();
+    return seconds;
+  }
+
+  private static void printRate(PrintWriter out, String what, long posts, double seconds) {
+    out.printf(Locale.ROOT, "%s: %,d posts in %.1f s = %,.0f posts/s%n", what, posts, seconds, posts / seconds);
+    out.flush();
   }
 
   private static double secs(long startNanos) {
