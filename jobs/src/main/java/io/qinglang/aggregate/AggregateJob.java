@@ -182,7 +182,6 @@ public final class AggregateJob {
     }
   }
 
-
   /** Every category 0..10 with its display name from the configuration. */
   static Dataset<Row> categories(SparkSession spark, QinglangConfig config) {
     List<Row> rows = new ArrayList<>();

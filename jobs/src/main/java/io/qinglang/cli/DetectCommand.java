@@ -68,7 +68,6 @@ public final class DetectCommand extends JobCommand {
     resources = DetectorResources.load(DetectSettings.of(config));
   }
 
-
   @Override
   protected JobStats run(JobContext ctx) {
     return DetectJob.run(ctx.spark(), ctx.config(), registry, resources, options, ctx.runId(), ctx.startedAt(),

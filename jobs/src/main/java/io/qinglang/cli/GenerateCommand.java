@@ -177,7 +177,6 @@ public final class GenerateCommand extends JobCommand {
     }
   }
 
-
   private static double rate(String option, Double value, double fallback) {
     if (value == null) {
       return fallback;

@@ -50,7 +50,6 @@ public final class ScoreCommand extends JobCommand {
     }
   }
 
-
   @Override
   protected JobStats run(JobContext ctx) {
     return ScoreJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId(), ctx.startedAt(),

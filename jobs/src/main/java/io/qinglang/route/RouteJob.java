@@ -210,7 +210,6 @@ public final class RouteJob {
             coalesce(col("_d_first.action"), lit("pending")).as("_d_action"));
   }
 
-
   static Column categoryName(QinglangConfig config) {
     Column name = lit(null).cast("string");
     for (int c = 10; c >= 1; c--) {

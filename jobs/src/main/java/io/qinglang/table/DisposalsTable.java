@@ -72,5 +72,4 @@ public final class DisposalsTable extends DeltaTableSpec {
   public void merge(SparkSession spark, Warehouse warehouse, Dataset<Row> batch) {
     upsertSeen(spark, warehouse, batch, "t.clue_id = s.clue_id", "record_hash");
   }
-
 }

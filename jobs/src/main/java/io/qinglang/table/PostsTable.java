@@ -79,5 +79,4 @@ public final class PostsTable extends DeltaTableSpec {
   public void merge(SparkSession spark, Warehouse warehouse, Dataset<Row> batch) {
     upsertSeen(spark, warehouse, batch, "t.platform = s.platform AND t.post_id = s.post_id", "content_hash");
   }
-
 }
