@@ -21,6 +21,7 @@ class TrainingCorpusTest {
     TrainingCorpus.Settings s = TrainingCorpus.Settings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
     assertTrue(s.corpusDir().endsWith("corpus/training"), s.corpusDir());
     assertEquals(10000, s.maxGeneratedPosts());
+    assertEquals(6.0, s.goldWeight());
     assertNull(s.realText());
 
     Path real = Files.createDirectory(dir.resolve("real"));
@@ -35,6 +36,9 @@ class TrainingCorpusTest {
     assertThrows(ConfigException.class, () -> s.withRealText(dir.resolve("nope").toString()));
     assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
         TestConfigs.withOverrides(dir, "qinglang.classifier.training.max-generated-posts = -1")));
+    ConfigException weight = assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
+        TestConfigs.withOverrides(dir, "qinglang.classifier.training.gold-weight = 0")));
+    assertTrue(weight.getMessage().contains("qinglang.classifier.training.gold-weight"), weight.getMessage());
   }
 
   @Test
