@@ -5,9 +5,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.qinglang.text.JvmCache;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.ml.Model;
@@ -195,26 +193,30 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     }
   }
 
-  /** The L2-normalized TF-IDF vector from gram counts. */
-  static Vector vector(Map<String, Integer> index, double[] idf, Iterable<String> grams, int size) {
-    HashMap<Integer, Integer> tf = new HashMap<>();
-    for (String g : grams) {
-      Integer j = index.get(g);
-      if (j != null) {
-        tf.merge(j, 1, Integer::sum);
+  /** The L2-normalized TF-IDF vector of the vocabulary positions {@code hits[0, n)} (one per gram seen). */
+  static Vector vector(int[] hits, int n, double[] idf, int size) {
+    Arrays.sort(hits, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || hits[i] != hits[i - 1]) {
+        distinct++;
       }
     }
-    int[] indices = new int[tf.size()];
-    int k = 0;
-    for (Integer j : tf.keySet()) {
-      indices[k++] = j;
+    int[] indices = new int[distinct];
+    double[] values = new double[distinct];
+    int k = -1;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || hits[i] != hits[i - 1]) {
+        indices[++k] = hits[i];
+      }
+      values[k]++;
     }
-    Arrays.sort(indices);
-    double[] values = new double[indices.length];
+    for (int i = 0; i < distinct; i++) {
+      values[i] *= idf[indices[i]];
+    }
     double norm = 0;
-    for (int i = 0; i < indices.length; i++) {
-      values[i] = tf.get(indices[i]) * idf[indices[i]];
-      norm += values[i] * values[i];
+    for (double v : values) {
+      norm += v * v;
     }
     if (norm > 0) {
       norm = Math.sqrt(norm);
@@ -251,7 +253,7 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     private final double[] idf;
     private final int minN;
     private final int maxN;
-    private transient Map<String, Integer> index;
+    private transient GramIndex index;
 
     Vectorizer(String key, String[] vocabulary, double[] idf, int minN, int maxN) {
       this.key = key;
@@ -261,36 +263,54 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       this.maxN = maxN;
     }
 
-    private Map<String, Integer> index() {
-      Map<String, Integer> i = index;
+    private GramIndex index() {
+      GramIndex i = index;
       if (i == null) {
-        i = JvmCache.get("vocabulary", key, () -> indexOf(vocabulary));
+        i = JvmCache.get("vocabulary", key, () -> new GramIndex(vocabulary));
         index = i;
       }
       return i;
     }
 
     Vector words(scala.collection.Seq<String> tokens) {
-      java.util.List<String> grams = new java.util.ArrayList<>();
+      GramIndex ix = index();
+      List<String> grams = new java.util.ArrayList<>();
       if (tokens != null) {
         wordGrams(scala.jdk.javaapi.CollectionConverters.asJava(tokens), minN, maxN, grams::add);
       }
-      return vector(index(), idf, grams, vocabulary.length);
+      int[] hits = new int[grams.size()];
+      int n = 0;
+      for (String g : grams) {
+        int j = ix.indexOf(g);
+        if (j >= 0) {
+          hits[n++] = j;
+        }
+      }
+      return vector(hits, n, idf, vocabulary.length);
     }
 
+    /** As {@link #charGrams} followed by lookups, without building the gram strings. */
     Vector chars(String text) {
-      java.util.List<String> grams = new java.util.ArrayList<>();
-      charGrams(text, minN, maxN, grams::add);
-      return vector(index(), idf, grams, vocabulary.length);
+      GramIndex ix = index();
+      int len = text == null ? 0 : text.length();
+      int[] hits = new int[len * (maxN - minN + 1)];
+      int n = 0;
+      for (int i = 0; i < len; i++) {
+        if (Character.isWhitespace(text.charAt(i))) {
+          continue;
+        }
+        for (int size = minN; size <= maxN && i + size <= len; size++) {
+          if (Character.isWhitespace(text.charAt(i + size - 1))) {
+            break;
+          }
+          int j = ix.indexOf(text, i, i + size);
+          if (j >= 0) {
+            hits[n++] = j;
+          }
+        }
+      }
+      return vector(hits, n, idf, vocabulary.length);
     }
-  }
-
-  private static Map<String, Integer> indexOf(String[] vocab) {
-    Map<String, Integer> index = new HashMap<>(vocab.length * 2);
-    for (int i = 0; i < vocab.length; i++) {
-      index.put(vocab[i], i);
-    }
-    return index;
   }
 
   static String[] names(String[] vocab, String source) {

@@ -33,6 +33,28 @@ class NGramTfIdfTest {
   }
 
   @Test
+  void vectorizerCountsEveryGramOccurrenceWeightedByIdfAndNormalises() {
+    String[] vocab = {"黑", "公关", "黑公", "删帖", "x"};
+    double[] idf = {0.5, 2.0, 1.0, 3.0, 7.0};
+    NGramTfIdfModel.Vectorizer chars = new NGramTfIdfModel.Vectorizer("test-chars-" + System.nanoTime(), vocab, idf,
+        1, 2);
+    // Grams of 黑公关 黑: 黑 黑公 公 公关 关 黑 -> 黑 twice (0.5 each), 黑公 once (1.0), 公关 once (2.0).
+    SparseVector v = (SparseVector) chars.chars("黑公关 黑");
+    assertArrayEquals(new int[] {0, 1, 2}, v.indices());
+    double norm = Math.sqrt(1.0 * 1.0 + 2.0 * 2.0 + 1.0 * 1.0);
+    assertArrayEquals(new double[] {1.0 / norm, 2.0 / norm, 1.0 / norm}, v.values(), 1e-12);
+    assertEquals(0, ((SparseVector) chars.chars("天气")).indices().length, "no gram of the vocabulary");
+    assertEquals(0, ((SparseVector) chars.chars(null)).indices().length);
+
+    NGramTfIdfModel.Vectorizer words = new NGramTfIdfModel.Vectorizer("test-words-" + System.nanoTime(),
+        new String[] {"删帖", "删帖 私信"}, new double[] {1.0, 1.0}, 1, 2);
+    SparseVector w = (SparseVector) words.words(
+        scala.jdk.javaapi.CollectionConverters.asScala(List.of("删帖", "私信", "删帖")).toSeq());
+    assertArrayEquals(new int[] {0, 1}, w.indices());
+    assertArrayEquals(new double[] {2 / Math.sqrt(5), 1 / Math.sqrt(5)}, w.values(), 1e-12);
+  }
+
+  @Test
   void learnsTheVocabularyAndWeights(SparkSession spark) {
     StructType schema = new StructType().add("tokens", DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> docs = spark.createDataFrame(List.of(
