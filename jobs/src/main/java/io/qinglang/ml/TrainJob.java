@@ -87,6 +87,13 @@ public final class TrainJob {
         labels += loaded.labels();
         sources.add(description);
       }
+      DetectorOnlyGroups detectorOnly = DetectorOnlyGroups.from(config);
+      if (!detectorOnly.prefixes().isEmpty()) {
+        long left = labelled.filter(detectorOnly.matches()).count();
+        labelled = detectorOnly.filter(labelled);
+        out.println("left out " + left + " campaign-member posts (groups " + String.join(", ", detectorOnly.prefixes())
+            + "): the campaign detector finds them, not the classifier (" + DetectorOnlyGroups.KEY + ")");
+      }
       out.flush();
 
       List<Map<String, Object>> comparison = null;
