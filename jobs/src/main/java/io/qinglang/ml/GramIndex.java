@@ -24,10 +24,9 @@ final class GramIndex {
       String g = vocabulary[i];
       long h = hash(g, 0, g.length());
       int slot = (int) h & mask;
-      while (slots[slot] != 0) {
-        if (hashes[slot] == h && vocabulary[slots[slot] - 1].equals(g)) {
-          throw new IllegalArgumentException("vocabulary lists the gram '" + g + "' twice");
-        }
+      // A saved vocabulary can list a gram twice (character grams that split a surrogate pair are
+      // both written as '?'): the later position wins, as it did with a HashMap.
+      while (slots[slot] != 0 && !(hashes[slot] == h && vocabulary[slots[slot] - 1].equals(g))) {
         slot = (slot + 1) & mask;
       }
       hashes[slot] = h;
