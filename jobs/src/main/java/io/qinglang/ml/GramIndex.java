@@ -34,10 +34,6 @@ final class GramIndex {
     }
   }
 
-  int size() {
-    return vocabulary.length;
-  }
-
   /** The gram's position in the vocabulary, or -1. */
   int indexOf(String gram) {
     return indexOf(gram, 0, gram.length());

@@ -293,7 +293,7 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     Vector chars(String text) {
       GramIndex ix = index();
       int len = text == null ? 0 : text.length();
-      int[] hits = new int[len * (maxN - minN + 1)];
+      int[] hits = new int[len * Math.max(0, maxN - minN + 1)];
       int n = 0;
       for (int i = 0; i < len; i++) {
         if (Character.isWhitespace(text.charAt(i))) {

@@ -122,6 +122,7 @@ public final class TrainJob {
       metadata.put("qinglang_version", qv == null ? "development" : qv);
       metadata.put("spark_version", spark.version());
       metadata.putAll(training);
+      metadata.put("detector_only_groups", detectorOnly.prefixes());
       if (comparison != null) {
         metadata.put("comparison", comparison);
       }

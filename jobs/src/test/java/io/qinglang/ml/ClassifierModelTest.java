@@ -199,6 +199,9 @@ class ClassifierModelTest {
     }
     assertEquals(m.version(), Path.of(m.dir()).getFileName().toString());
     assertTrue(fixture.trainOutput.contains("macro-F1"), fixture.trainOutput);
+    // The fixture has no campaign members; the groups left out of training are recorded with the model.
+    assertTrue(fixture.trainOutput.contains("left out 0 campaign-member posts"), fixture.trainOutput);
+    assertEquals(List.of("c9.camp.", "kind:v:campaign:"), meta.get("detector_only_groups"));
     // The decision stage carries the thresholds chosen on validation data: first for precision
     // (within min-threshold..max-threshold), then raised (up to 1, never lowered) for the false-positive caps.
     double[] t = ClassifierModels.decision(m.pipeline()).getThresholds();
