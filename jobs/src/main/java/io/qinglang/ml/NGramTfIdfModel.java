@@ -174,23 +174,36 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     }
   }
 
-  /** Character n-grams of {@code text} without white space. */
+  /**
+   * Character n-grams of {@code text} without white space, n counted in UTF-16 units; a gram never
+   * starts or ends inside a surrogate pair (an emoji is one 2-gram, never half of one).
+   */
   static void charGrams(String text, int minN, int maxN, Consumer<String> out) {
-    if (text == null) {
-      return;
-    }
-    int len = text.length();
+    int len = text == null ? 0 : text.length();
     for (int i = 0; i < len; i++) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        continue;
-      }
       for (int n = minN; n <= maxN && i + n <= len; n++) {
-        if (Character.isWhitespace(text.charAt(i + n - 1))) {
+        int end = gramEnd(text, i, n);
+        if (end == BREAK) {
           break;
         }
-        out.accept(text.substring(i, i + n));
+        if (end != SKIP) {
+          out.accept(text.substring(i, end));
+        }
       }
     }
+  }
+
+  private static final int BREAK = -1;
+  private static final int SKIP = -2;
+
+  /** The end of the n-gram at {@code i}; BREAK when no longer gram starts there, SKIP for this one. */
+  static int gramEnd(String text, int i, int n) {
+    char first = text.charAt(i);
+    char last = text.charAt(i + n - 1);
+    if (Character.isWhitespace(first) || Character.isLowSurrogate(first) || Character.isWhitespace(last)) {
+      return BREAK;
+    }
+    return Character.isHighSurrogate(last) ? SKIP : i + n;
   }
 
   /** The L2-normalized TF-IDF vector of the vocabulary positions {@code hits[0, n)} (one per gram seen). */
@@ -296,14 +309,12 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       int[] hits = new int[len * Math.max(0, maxN - minN + 1)];
       int n = 0;
       for (int i = 0; i < len; i++) {
-        if (Character.isWhitespace(text.charAt(i))) {
-          continue;
-        }
         for (int size = minN; size <= maxN && i + size <= len; size++) {
-          if (Character.isWhitespace(text.charAt(i + size - 1))) {
+          int end = gramEnd(text, i, size);
+          if (end == BREAK) {
             break;
           }
-          int j = ix.indexOf(text, i, i + size);
+          int j = end == SKIP ? -1 : ix.indexOf(text, i, end);
           if (j >= 0) {
             hits[n++] = j;
           }

@@ -30,6 +30,28 @@ class NGramTfIdfTest {
     out.clear();
     NGramTfIdfModel.charGrams("黑公关", 1, 2, out::add);
     assertEquals(List.of("黑", "黑公", "公", "公关", "关"), out);
+    out.clear();
+    // An emoji is two UTF-16 units: it is one gram, never half of one (halves were saved as '?').
+    NGramTfIdfModel.charGrams("a\uD83D\uDE00b", 1, 3, out::add);
+    assertEquals(List.of("a", "a\uD83D\uDE00", "\uD83D\uDE00", "\uD83D\uDE00b", "b"), out);
+  }
+
+  @Test
+  void vectorizerSeesTheSameCharacterGramsAsTraining() {
+    String text = "转发🔥 抽奖 a😀b";
+    List<String> grams = new ArrayList<>();
+    NGramTfIdfModel.charGrams(text, 1, 3, grams::add);
+    String[] vocab = grams.stream().distinct().toArray(String[]::new);
+    double[] idf = new double[vocab.length];
+    java.util.Arrays.fill(idf, 1.0);
+    SparseVector v = (SparseVector) new NGramTfIdfModel.Vectorizer("test-same-" + System.nanoTime(), vocab, idf, 1, 3)
+        .chars(text);
+    assertEquals(vocab.length, v.indices().length, "every gram training saw is found when scoring");
+    double total = 0;
+    for (double x : v.values()) {
+      total += x * x;
+    }
+    assertEquals(1.0, total, 1e-12);
   }
 
   @Test
