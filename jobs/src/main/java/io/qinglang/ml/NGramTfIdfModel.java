@@ -174,6 +174,9 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     }
   }
 
+  private static final int BREAK = -1;
+  private static final int SKIP = -2;
+
   /**
    * Character n-grams of {@code text} without white space, n counted in UTF-16 units; a gram never
    * starts or ends inside a surrogate pair (an emoji is one 2-gram, never half of one).
@@ -192,9 +195,6 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       }
     }
   }
-
-  private static final int BREAK = -1;
-  private static final int SKIP = -2;
 
   /** The end of the n-gram at {@code i}; BREAK when no longer gram starts there, SKIP for this one. */
   static int gramEnd(String text, int i, int n) {
