@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.udf;
 import io.qinglang.text.JvmCache;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.ml.Model;
@@ -174,36 +175,25 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     }
   }
 
-  private static final int BREAK = -1;
-  private static final int SKIP = -2;
-
   /**
    * Character n-grams of {@code text} without white space, n counted in UTF-16 units; a gram never
-   * starts or ends inside a surrogate pair (an emoji is one 2-gram, never half of one).
+   * starts or ends inside a surrogate pair (an emoji is one 2-gram, never half of one: halves were
+   * saved with the model as '?', so a loaded model never matched them).
    */
   static void charGrams(String text, int minN, int maxN, Consumer<String> out) {
     int len = text == null ? 0 : text.length();
     for (int i = 0; i < len; i++) {
       for (int n = minN; n <= maxN && i + n <= len; n++) {
-        int end = gramEnd(text, i, n);
-        if (end == BREAK) {
+        char first = text.charAt(i);
+        char last = text.charAt(i + n - 1);
+        if (Character.isWhitespace(first) || Character.isLowSurrogate(first) || Character.isWhitespace(last)) {
           break;
         }
-        if (end != SKIP) {
-          out.accept(text.substring(i, end));
+        if (!Character.isHighSurrogate(last)) {
+          out.accept(text.substring(i, i + n));
         }
       }
     }
-  }
-
-  /** The end of the n-gram at {@code i}; BREAK when no longer gram starts there, SKIP for this one. */
-  static int gramEnd(String text, int i, int n) {
-    char first = text.charAt(i);
-    char last = text.charAt(i + n - 1);
-    if (Character.isWhitespace(first) || Character.isLowSurrogate(first) || Character.isWhitespace(last)) {
-      return BREAK;
-    }
-    return Character.isHighSurrogate(last) ? SKIP : i + n;
   }
 
   /** The L2-normalized TF-IDF vector of the vocabulary positions {@code hits[0, n)} (one per gram seen). */
@@ -266,7 +256,7 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     private final double[] idf;
     private final int minN;
     private final int maxN;
-    private transient GramIndex index;
+    private transient Map<String, Integer> index;
 
     Vectorizer(String key, String[] vocabulary, double[] idf, int minN, int maxN) {
       this.key = key;
@@ -276,52 +266,46 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       this.maxN = maxN;
     }
 
-    private GramIndex index() {
-      GramIndex i = index;
+    private Map<String, Integer> index() {
+      Map<String, Integer> i = index;
       if (i == null) {
-        i = JvmCache.get("vocabulary", key, () -> new GramIndex(vocabulary));
+        i = JvmCache.get("vocabulary", key, () -> indexOf(vocabulary));
         index = i;
       }
       return i;
     }
 
     Vector words(scala.collection.Seq<String> tokens) {
-      GramIndex ix = index();
-      List<String> grams = new java.util.ArrayList<>();
-      if (tokens != null) {
-        wordGrams(scala.jdk.javaapi.CollectionConverters.asJava(tokens), minN, maxN, grams::add);
-      }
-      int[] hits = new int[grams.size()];
-      int n = 0;
-      for (String g : grams) {
-        int j = ix.indexOf(g);
-        if (j >= 0) {
-          hits[n++] = j;
-        }
-      }
-      return vector(hits, n, idf, vocabulary.length);
+      List<String> list = tokens == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(tokens);
+      return vectorOf(list.size(), out -> wordGrams(list, minN, maxN, out));
     }
 
-    /** As {@link #charGrams} followed by lookups, without building the gram strings. */
     Vector chars(String text) {
-      GramIndex ix = index();
-      int len = text == null ? 0 : text.length();
-      int[] hits = new int[len * Math.max(0, maxN - minN + 1)];
-      int n = 0;
-      for (int i = 0; i < len; i++) {
-        for (int size = minN; size <= maxN && i + size <= len; size++) {
-          int end = gramEnd(text, i, size);
-          if (end == BREAK) {
-            break;
-          }
-          int j = end == SKIP ? -1 : ix.indexOf(text, i, end);
-          if (j >= 0) {
-            hits[n++] = j;
-          }
-        }
-      }
-      return vector(hits, n, idf, vocabulary.length);
+      return vectorOf(text == null ? 0 : text.length(), out -> charGrams(text, minN, maxN, out));
     }
+
+    /** The vector of the grams {@code grams} emits, at most {@code units} per gram size. */
+    private Vector vectorOf(int units, Consumer<Consumer<String>> grams) {
+      Map<String, Integer> ix = index();
+      int[] hits = new int[units * Math.max(0, maxN - minN + 1)];
+      int[] n = {0};
+      grams.accept(g -> {
+        Integer j = ix.get(g);
+        if (j != null) {
+          hits[n[0]++] = j;
+        }
+      });
+      return vector(hits, n[0], idf, vocabulary.length);
+    }
+  }
+
+  /** Gram -> position; a saved vocabulary can list a gram twice (see charGrams): the later one wins. */
+  private static Map<String, Integer> indexOf(String[] vocab) {
+    Map<String, Integer> index = new java.util.HashMap<>(vocab.length * 2);
+    for (int i = 0; i < vocab.length; i++) {
+      index.put(vocab[i], i);
+    }
+    return index;
   }
 
   static String[] names(String[] vocab, String source) {
