@@ -33,7 +33,11 @@ public final class DetectorOnlyGroups {
   }
 
   public static DetectorOnlyGroups from(QinglangConfig config) {
-    return new DetectorOnlyGroups(config.reader().has(KEY) ? config.reader().stringList(KEY) : List.of());
+    List<String> prefixes = config.reader().has(KEY) ? config.reader().stringList(KEY) : List.of();
+    if (prefixes.stream().anyMatch(String::isBlank)) {
+      throw config.reader().error(KEY, "an empty prefix would leave out every grouped post");
+    }
+    return new DetectorOnlyGroups(prefixes);
   }
 
   public List<String> prefixes() {

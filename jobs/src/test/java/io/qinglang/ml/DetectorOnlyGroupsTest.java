@@ -39,6 +39,14 @@ class DetectorOnlyGroupsTest {
   }
 
   @Test
+  void anEmptyPrefixInTheConfigurationIsAnErrorNamingTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    io.qinglang.config.ConfigException e = assertThrows(io.qinglang.config.ConfigException.class,
+        () -> DetectorOnlyGroups.from(io.qinglang.testing.TestConfigs.withOverrides(dir,
+            DetectorOnlyGroups.KEY + " = [\"c9.camp.\", \"\"]\n")));
+    assertEquals(true, e.getMessage().startsWith(DetectorOnlyGroups.KEY + ": an empty prefix"), e.getMessage());
+  }
+
+  @Test
   void rejectsAnEmptyPrefix() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new DetectorOnlyGroups(Arrays.asList("c9.camp.", " ")));
