@@ -4,6 +4,7 @@ import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
 import com.hankcs.hanlp.seg.NShort.NShortSegment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
@@ -20,10 +21,10 @@ import org.apache.logging.log4j.Logger;
  * word list) and JVM, held in {@link JvmCache}. Spark stages carry only the settings (strings and
  * booleans) and call {@link #get} inside their tasks; they never capture a segmenter in a closure.
  *
- * <p>Custom words (the domain terms of the cue lexicon such as 国进民退 or 黑公关) go into a
- * dictionary of the segmenter's own ({@link DynamicCustomDictionary} over HanLP's bundled custom
- * dictionary), never into HanLP's global {@code CustomDictionary}, so segmenters with different
- * word lists can live side by side in one JVM.
+ * <p>Custom words (the domain terms of the cue lexicon such as 国进民退 or 黑公关) go into a trie of
+ * the segmenter's own, next to HanLP's bundled custom dictionary, which every segmenter reads and
+ * none changes; so segmenters with different word lists live side by side in one JVM, and building
+ * one never disturbs another that is segmenting in a concurrent task.
  */
 public final class Segmenters {
   private static final Logger LOG = LogManager.getLogger(Segmenters.class);
@@ -55,14 +56,18 @@ public final class Segmenters {
 
   private static Segment build(String algorithm, boolean recognizePersons, List<String> customWords) {
     long started = System.nanoTime();
-    DynamicCustomDictionary dictionary = new DynamicCustomDictionary(
-        CustomDictionary.DEFAULT.dat, new BinTrie<>(), CustomDictionary.DEFAULT.path);
+    // Our words go into a trie of this segmenter's own. HanLP's insert() would retag a word the bundled
+    // dictionary already has inside the shared trie, and a dictionary path would reload that shared trie in
+    // place while other threads segment with it (their posts lose the bundled words for a moment).
+    BinTrie<CoreDictionary.Attribute> words = new BinTrie<>();
+    CoreDictionary.Attribute custom = CoreDictionary.Attribute.create("nz 1000");
     for (String word : customWords) {
       String w = CharNormalizer.normalize(word).strip();
       if (w.length() >= 2) {
-        dictionary.insert(w, "nz 1000");
+        words.put(w, custom);
       }
     }
+    DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat, words, null);
     Segment base = switch (algorithm) {
       case "dijkstra" -> new DijkstraSegment();
       case "nshort" -> new NShortSegment();
