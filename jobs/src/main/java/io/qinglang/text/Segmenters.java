@@ -60,11 +60,10 @@ public final class Segmenters {
     // dictionary already has inside the shared trie, and a dictionary path would reload that shared trie in
     // place while other threads segment with it (their posts lose the bundled words for a moment).
     BinTrie<CoreDictionary.Attribute> words = new BinTrie<>();
-    CoreDictionary.Attribute custom = CoreDictionary.Attribute.create("nz 1000");
     for (String word : customWords) {
       String w = CharNormalizer.normalize(word).strip();
       if (w.length() >= 2) {
-        words.put(w, custom);
+        words.put(w, CoreDictionary.Attribute.create("nz 1000"));
       }
     }
     DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat, words, null);
