@@ -1,6 +1,7 @@
 package io.qinglang.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -28,7 +29,7 @@ class SegmentersTest {
   void bundledDictionaryWordsAreCombined() {
     String s = segmented(Segmenters.get("viterbi", false, List.of("官方旗舰店")), TEXT + "，就是官方旗舰店买的");
     for (String word : List.of("调味酱/", "挺好/", "链接/", "官方旗舰店/nz")) {
-      assertEquals(true, s.contains(word), word + " in " + s);
+      assertTrue(s.contains(word), word + " in " + s);
     }
   }
 
@@ -39,7 +40,7 @@ class SegmentersTest {
     // 调味酱 is already in the bundled dictionary: making it a custom word of one segmenter must not retag
     // it in every other segmenter of this JVM.
     Segment custom = Segmenters.get("viterbi", false, List.of("调味酱", "SegmentersTest-own-list"));
-    assertEquals(true, segmented(custom, TEXT).contains("调味酱/nz"), segmented(custom, TEXT));
+    assertTrue(segmented(custom, TEXT).contains("调味酱/nz"), segmented(custom, TEXT));
     assertEquals(before, segmented(plain, TEXT));
   }
 
