@@ -20,24 +20,28 @@ import org.apache.spark.sql.Row;
  */
 public final class DetectorOnlyGroups {
   public static final String KEY = "qinglang.classifier.training.detector-only-groups";
+  private static final String EMPTY_PREFIX = "an empty prefix would leave out every grouped post";
 
   private final List<String> prefixes;
 
   public DetectorOnlyGroups(List<String> prefixes) {
-    for (String p : prefixes) {
-      if (p.isBlank()) {
-        throw new IllegalArgumentException(KEY + ": an empty prefix would leave out every grouped post");
-      }
+    if (anyBlank(prefixes)) {
+      throw new IllegalArgumentException(KEY + ": " + EMPTY_PREFIX);
     }
     this.prefixes = List.copyOf(prefixes);
   }
 
   public static DetectorOnlyGroups from(QinglangConfig config) {
     List<String> prefixes = config.reader().has(KEY) ? config.reader().stringList(KEY) : List.of();
-    if (prefixes.stream().anyMatch(String::isBlank)) {
-      throw config.reader().error(KEY, "an empty prefix would leave out every grouped post");
+    // Checked here as well, so that the error names the configuration file.
+    if (anyBlank(prefixes)) {
+      throw config.reader().error(KEY, EMPTY_PREFIX);
     }
     return new DetectorOnlyGroups(prefixes);
+  }
+
+  private static boolean anyBlank(List<String> prefixes) {
+    return prefixes.stream().anyMatch(String::isBlank);
   }
 
   public List<String> prefixes() {

@@ -2,9 +2,13 @@ package io.qinglang.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qinglang.config.ConfigException;
 import io.qinglang.config.ConfigLoader;
 import io.qinglang.testing.SparkExtension;
+import io.qinglang.testing.TestConfigs;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(SparkExtension.class)
 class DetectorOnlyGroupsTest {
@@ -39,11 +44,10 @@ class DetectorOnlyGroupsTest {
   }
 
   @Test
-  void anEmptyPrefixInTheConfigurationIsAnErrorNamingTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    io.qinglang.config.ConfigException e = assertThrows(io.qinglang.config.ConfigException.class,
-        () -> DetectorOnlyGroups.from(io.qinglang.testing.TestConfigs.withOverrides(dir,
-            DetectorOnlyGroups.KEY + " = [\"c9.camp.\", \"\"]\n")));
-    assertEquals(true, e.getMessage().startsWith(DetectorOnlyGroups.KEY + ": an empty prefix"), e.getMessage());
+  void anEmptyPrefixInTheConfigurationIsAnErrorNamingTheKey(@TempDir Path dir) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> DetectorOnlyGroups.from(TestConfigs.withOverrides(dir, DetectorOnlyGroups.KEY + " = [\"c9.camp.\", \"\"]\n")));
+    assertTrue(e.getMessage().startsWith(DetectorOnlyGroups.KEY + ": an empty prefix"), e.getMessage());
   }
 
   @Test
