@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.udf;
 import io.qinglang.text.JvmCache;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.ml.Model;
@@ -256,7 +255,7 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     private final double[] idf;
     private final int minN;
     private final int maxN;
-    private transient Map<String, Integer> index;
+    private transient GramIndex index;
 
     Vectorizer(String key, String[] vocabulary, double[] idf, int minN, int maxN) {
       this.key = key;
@@ -266,10 +265,10 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       this.maxN = maxN;
     }
 
-    private Map<String, Integer> index() {
-      Map<String, Integer> i = index;
+    private GramIndex index() {
+      GramIndex i = index;
       if (i == null) {
-        i = JvmCache.get("vocabulary", key, () -> indexOf(vocabulary));
+        i = JvmCache.get("vocabulary", key, () -> new GramIndex(vocabulary));
         index = i;
       }
       return i;
@@ -277,35 +276,49 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
 
     Vector words(scala.collection.Seq<String> tokens) {
       List<String> list = tokens == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(tokens);
-      return vectorOf(list.size(), out -> wordGrams(list, minN, maxN, out));
-    }
-
-    Vector chars(String text) {
-      return vectorOf(text == null ? 0 : text.length(), out -> charGrams(text, minN, maxN, out));
-    }
-
-    /** The vector of the grams {@code grams} emits, at most {@code units} per gram size. */
-    private Vector vectorOf(int units, Consumer<Consumer<String>> grams) {
-      Map<String, Integer> ix = index();
-      int[] hits = new int[units * Math.max(0, maxN - minN + 1)];
+      GramIndex ix = index();
+      int[] hits = new int[list.size() * Math.max(0, maxN - minN + 1)];
       int[] n = {0};
-      grams.accept(g -> {
-        Integer j = ix.get(g);
-        if (j != null) {
+      wordGrams(list, minN, maxN, g -> {
+        int j = ix.get(g);
+        if (j >= 0) {
           hits[n[0]++] = j;
         }
       });
       return vector(hits, n[0], idf, vocabulary.length);
     }
-  }
 
-  /** Gram -> position; a saved vocabulary can list a gram twice (see charGrams): the later one wins. */
-  private static Map<String, Integer> indexOf(String[] vocab) {
-    Map<String, Integer> index = new java.util.HashMap<>(vocab.length * 2);
-    for (int i = 0; i < vocab.length; i++) {
-      index.put(vocab[i], i);
+    /** The grams {@link #charGrams} gives, looked up as ranges of the text with a hash grown a char at a time. */
+    Vector chars(String text) {
+      int len = text == null ? 0 : text.length();
+      GramIndex ix = index();
+      int[] hits = new int[len * Math.max(0, maxN - minN + 1)];
+      int n = 0;
+      for (int i = 0; i < len; i++) {
+        char first = text.charAt(i);
+        if (Character.isWhitespace(first) || Character.isLowSurrogate(first)) {
+          continue;
+        }
+        long h = GramIndex.EMPTY;
+        for (int k = i; k < i + minN - 1 && k < len; k++) {
+          h = GramIndex.extend(h, text.charAt(k));
+        }
+        for (int g = minN; g <= maxN && i + g <= len; g++) {
+          char last = text.charAt(i + g - 1);
+          if (Character.isWhitespace(last)) {
+            break;
+          }
+          h = GramIndex.extend(h, last);
+          if (!Character.isHighSurrogate(last)) {
+            int j = ix.get(text, i, i + g, h);
+            if (j >= 0) {
+              hits[n++] = j;
+            }
+          }
+        }
+      }
+      return vector(hits, n, idf, vocabulary.length);
     }
-    return index;
   }
 
   static String[] names(String[] vocab, String source) {

@@ -63,6 +63,43 @@ class NGramTfIdfTest {
   }
 
   @Test
+  void vectorizerFindsExactlyTheCharacterGramsTrainingCounts() {
+    // Random texts with white space, emoji halves and whole emoji; a vocabulary of half their substrings.
+    java.util.Random random = new java.util.Random(11);
+    String[] pieces = {" ", "\t", "\uD83D\uDE00", "\uD83D", "\uDE00", "a", "v", "删", "帖", "黑", "公", "关", "加"};
+    for (int round = 0; round < 200; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(30); k > 0; k--) {
+        sb.append(random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)]
+            : GramIndexTest.randomCjk(random, 1));
+      }
+      String text = sb.toString();
+      int minN = 1 + random.nextInt(2);
+      int maxN = minN + random.nextInt(3);
+      List<String> grams = new ArrayList<>();
+      NGramTfIdfModel.charGrams(text, minN, maxN, grams::add);
+      // Every substring is a candidate, also those training never counts (across white space, half an emoji).
+      java.util.Set<String> substrings = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < text.length(); i++) {
+        for (int j = i + 1; j <= Math.min(text.length(), i + maxN + 1); j++) {
+          substrings.add(text.substring(i, j));
+        }
+      }
+      String[] vocab = substrings.stream().filter(g -> random.nextBoolean()).toArray(String[]::new);
+      java.util.Map<String, Integer> position = new java.util.HashMap<>();
+      for (int i = 0; i < vocab.length; i++) {
+        position.put(vocab[i], i);
+      }
+      int[] hits = grams.stream().filter(position::containsKey).mapToInt(position::get).toArray();
+      double[] idf = random.doubles(vocab.length, 0.1, 3.0).toArray();
+      Vector expected = NGramTfIdfModel.vector(hits, hits.length, idf, vocab.length);
+      Vector actual = new NGramTfIdfModel.Vectorizer("test-random-" + round + "-" + System.nanoTime(), vocab, idf,
+          minN, maxN).chars(text);
+      assertEquals(expected, actual, "text [" + text + "] grams " + minN + ".." + maxN);
+    }
+  }
+
+  @Test
   void vectorizerCountsEveryGramOccurrenceWeightedByIdfAndNormalises() {
     String[] vocab = {"黑", "公关", "黑公", "删帖", "x"};
     double[] idf = {0.5, 2.0, 1.0, 3.0, 7.0};
