@@ -4,10 +4,14 @@ import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
 import com.hankcs.hanlp.seg.NShort.NShortSegment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CoreDictionaryTransformMatrixDictionary;
+import com.hankcs.hanlp.dictionary.TransformMatrix;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +60,7 @@ public final class Segmenters {
 
   private static Segment build(String algorithm, boolean recognizePersons, List<String> customWords) {
     long started = System.nanoTime();
+    settleTagMatrix();
     // Our words go into a trie of this segmenter's own. HanLP's insert() would retag a word the bundled
     // dictionary already has inside the shared trie, and a dictionary path would reload that shared trie in
     // place while other threads segment with it (their posts lose the bundled words for a moment).
@@ -79,5 +84,22 @@ public final class Segmenters {
     LOG.info("built HanLP {} segmenter (person names {}, {} custom words) in {} ms", algorithm,
         recognizePersons ? "on" : "off", customWords.size(), (System.nanoTime() - started) / 1_000_000);
     return segment;
+  }
+
+  /**
+   * Stops HanLP 1.8.6 from regrowing its part-of-speech transition matrix for every sentence it tags.
+   * Viterbi.compute grows the matrix whenever its {@code states} are fewer than {@code Nature.values()}
+   * (107 against 148 out of the box), and growing never updates {@code states}; so each sentence
+   * allocated and copied two 148 x 148 matrices (a tenth of scoring's time, most of its garbage). Grown
+   * once here (the new rows and columns are zeros, as every regrowth made them) and with {@code states}
+   * of the new length, the matrix stays as it is. {@code states} is otherwise read only when loading.
+   */
+  static synchronized void settleTagMatrix() {
+    TransformMatrix matrix = CoreDictionaryTransformMatrixDictionary.transformMatrixDictionary;
+    int natures = Nature.values().length;
+    if (matrix.states.length < natures) {
+      matrix.extend(natures);
+      matrix.states = Arrays.copyOf(matrix.states, natures);
+    }
   }
 }

@@ -1,8 +1,12 @@
 package io.qinglang.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.dictionary.CoreDictionaryTransformMatrixDictionary;
+import com.hankcs.hanlp.dictionary.TransformMatrix;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
@@ -23,6 +27,17 @@ class SegmentersTest {
       b.append(t.word).append('/').append(t.nature).append(' ');
     }
     return b.toString().strip();
+  }
+
+  @Test
+  void taggingNoLongerRegrowsTheTransitionMatrix() {
+    Segment segment = Segmenters.plain();
+    TransformMatrix matrix = CoreDictionaryTransformMatrixDictionary.transformMatrixDictionary;
+    assertEquals(Nature.values().length, matrix.states.length);
+    double[][] transitions = matrix.transititon_probability;
+    String tagged = segmented(segment, "马云在杭州创办了阿里巴巴，股价今天下跌");
+    assertSame(transitions, matrix.transititon_probability, "tagging a sentence kept the matrix as it was");
+    assertTrue(tagged.contains("杭州/ns"), tagged);
   }
 
   @Test
