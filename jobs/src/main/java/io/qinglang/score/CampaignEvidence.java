@@ -9,13 +9,21 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Coordinated cross-platform campaigns as a scoring step. The detector needs every post of the
  * scope at once (it clusters them), and it judges negativity from the classifier's category, so the
- * classified posts are cached before it runs and reused for the final write. The clusters it found
- * are kept for the score job to write to {@code coordination_clusters}.
+ * classified posts are materialised once before it runs and reused for the final write. The clusters
+ * it found are kept for the score job to write to {@code coordination_clusters}.
+ *
+ * <p>The classified posts are a local checkpoint rather than a cached frame: the frames built on them
+ * (the campaign stages, then the financial model, the fusion and the output columns) then start from
+ * a leaf instead of the classifier's whole plan, which Spark's driver otherwise analysed and optimised
+ * again for every step (most of score's fixed cost). The price is Spark's, documented for local
+ * checkpoints: if an executor holding part of them is lost, the score job fails instead of recomputing
+ * that part; score is idempotent, so it can simply be run again.
  */
 public final class CampaignEvidence implements EvidenceContributor {
   private static final Logger LOG = LogManager.getLogger(CampaignEvidence.class);
@@ -31,7 +39,7 @@ public final class CampaignEvidence implements EvidenceContributor {
   @Override
   public Dataset<Row> contribute(Dataset<Row> scored, ScoringContext context) {
     release();
-    cachedInput = scored.persist(StorageLevel.MEMORY_AND_DISK());
+    cachedInput = scored.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
     DetectorResources resources = DetectorResources.load(DetectSettings.of(context.config()));
     result = CampaignDetector.of(resources, context.registry()).detect(cachedInput,
         ScoringPipeline.CLASSIFIER_CATEGORY, context.runId(), context.scoredAt(),
@@ -56,7 +64,10 @@ public final class CampaignEvidence implements EvidenceContributor {
       result = null;
     }
     if (cachedInput != null) {
-      cachedInput.unpersist();
+      // The checkpoint's blocks belong to the RDD under its plan (else Spark's cleaner drops them later).
+      if (cachedInput.queryExecution().logical() instanceof LogicalRDD checkpoint) {
+        checkpoint.rdd().unpersist(false);
+      }
       cachedInput = null;
     }
   }
