@@ -73,6 +73,28 @@ class ScoreJobTest {
   }
 
   @Test
+  void scoringLeavesNothingPersistedButDeltaSnapshots(SparkSession spark) {
+    TrainedFixture f = TrainedFixture.get(spark);
+    java.util.Set<Integer> before = persistedRdds(spark);
+    score(spark, f, new ScoreJob.Options(null, null, null, null), new StringWriter());
+    java.util.Set<Integer> after = persistedRdds(spark);
+    after.removeAll(before);
+    // The classified posts' local checkpoint and the campaign stages' caches are released; Delta keeps
+    // its own cache of each table's state.
+    assertEquals(java.util.Set.of(), after);
+  }
+
+  private static java.util.Set<Integer> persistedRdds(SparkSession spark) {
+    java.util.Set<Integer> ids = new java.util.HashSet<>();
+    scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs()).forEach((id, rdd) -> {
+      if (rdd.name() == null || !rdd.name().startsWith("Delta Table State")) {
+        ids.add((Integer) id);
+      }
+    });
+    return ids;
+  }
+
+  @Test
   void evaluatePrintsAndStoresTheMetrics(SparkSession spark) {
     TrainedFixture f = TrainedFixture.get(spark);
     StringWriter out = new StringWriter();
