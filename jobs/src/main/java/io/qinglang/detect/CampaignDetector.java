@@ -27,6 +27,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.spark.Checkpoints;
 import io.qinglang.table.CoordinationClustersTable;
 import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
@@ -60,7 +61,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import scala.collection.JavaConverters;
 
 /**
@@ -148,13 +148,13 @@ public final class CampaignDetector implements Serializable {
   /**
    * The clusters (rows of {@link CoordinationClustersTable#SCHEMA}), the evidence for member posts
    * of attack clusters ({@code platform, post_id,} {@value #COLUMN}), and the stage figures.
-   * The frames are cached; call {@link #release()} when done.
+   * The frames are local checkpoints ({@link Checkpoints}); call {@link #release()} when done.
    */
   public record Result(Dataset<Row> clusters, Dataset<Row> memberEvidence, List<StageTiming> timings,
       Map<String, Long> counts, List<Dataset<Row>> cached) {
     public void release() {
       for (Dataset<Row> d : cached) {
-        d.unpersist();
+        Checkpoints.release(d);
       }
     }
   }
@@ -207,7 +207,7 @@ public final class CampaignDetector implements Serializable {
     long t0 = System.nanoTime();
     UserDefinedFunction normalize = functions.udf((UDF2<String, String, String>) (title, content) ->
         bcText.value().normalize(title, content), DataTypes.StringType);
-    Dataset<Row> prepared = posts
+    Dataset<Row> prepared = Checkpoints.local(posts
         .filter(col("content_type").isin(s.contentTypes().toArray()))
         .select(col("platform"), col("post_id"), col("account_id"), col("published_at"), col("title"),
             col("content"),
@@ -215,8 +215,7 @@ public final class CampaignDetector implements Serializable {
             hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"))
         .withColumn("norm", normalize.apply(col("title"), col("content")))
         .filter(length(col("norm")).geq(s.minChars()))
-        .withColumn("doc_id", xxhash64(col("norm")))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .withColumn("doc_id", xxhash64(col("norm"))));
     cached.add(prepared);
     long eligible = prepared.count();
     counts.put("eligible_posts", eligible);
@@ -229,10 +228,9 @@ public final class CampaignDetector implements Serializable {
       int[] sh = ct.shingles(norm);
       return RowFactory.create(sh, ct.bandHashes(sh));
     }, SIGNATURE);
-    Dataset<Row> docs = prepared.groupBy("doc_id").agg(first("norm").as("norm"))
+    Dataset<Row> docs = Checkpoints.local(prepared.groupBy("doc_id").agg(first("norm").as("norm"))
         .withColumn("sig", sign.apply(col("norm")))
-        .select(col("doc_id"), col("sig.shingles").as("shingles"), col("sig.bands").as("bands"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .select(col("doc_id"), col("sig.shingles").as("shingles"), col("sig.bands").as("bands")));
     cached.add(docs);
     long distinctTexts = docs.count();
     counts.put("distinct_texts", distinctTexts);
@@ -245,14 +243,13 @@ public final class CampaignDetector implements Serializable {
     // Most band values are unique: count them first (a cheap fixed-width aggregation), then gather
     // the members of shared values only.
     Dataset<Row> bandRows = docs.select(col("doc_id"), explode(col("bands")).as("h"));
-    Dataset<Row> shared = bandRows.groupBy("h").agg(count(lit(1)).as("n")).filter(col("n").geq(2)).select("h")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> shared = Checkpoints.local(
+        bandRows.groupBy("h").agg(count(lit(1)).as("n")).filter(col("n").geq(2)).select("h"));
     cached.add(shared);
     long sharedValues = shared.count();
     Dataset<Row> sharedSide = sharedValues <= 5_000_000 ? functions.broadcast(shared) : shared;
-    Dataset<Row> buckets = bandRows.join(sharedSide, "h")
-        .groupBy("h").agg(collect_list("doc_id").as("ids"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> buckets = Checkpoints.local(bandRows.join(sharedSide, "h")
+        .groupBy("h").agg(collect_list("doc_id").as("ids")));
     cached.add(buckets);
     Row bucketStats = buckets.agg(count(lit(1)), functions.sum(when(size(col("ids")).gt(s.maxBucketSize()), 1)
         .otherwise(0)), max(size(col("ids")))).first();
@@ -261,12 +258,11 @@ public final class CampaignDetector implements Serializable {
     int largest = bucketStats.isNullAt(2) ? 0 : bucketStats.getInt(2);
     int allPairs = s.allPairsBucketSize();
     int cap = s.maxBucketSize();
-    Dataset<Row> pairs = buckets.filter(size(col("ids")).leq(cap)).select("ids")
+    Dataset<Row> pairs = Checkpoints.local(buckets.filter(size(col("ids")).leq(cap)).select("ids")
         .flatMap((FlatMapFunction<Row, Row>) row -> pairsOf(row.getList(0), allPairs).iterator(),
             org.apache.spark.sql.Encoders.row(new StructType().add("a", DataTypes.LongType, false)
                 .add("b", DataTypes.LongType, false)))
-        .distinct()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .distinct());
     cached.add(pairs);
     long candidates = pairs.count();
     counts.put("buckets", bucketCount);
@@ -279,12 +275,11 @@ public final class CampaignDetector implements Serializable {
     t0 = System.nanoTime();
     UserDefinedFunction jaccard = functions.udf((UDF2<scala.collection.Seq<Integer>, scala.collection.Seq<Integer>,
         Double>) (a, b) -> CampaignText.jaccard(ints(a), ints(b)), DataTypes.DoubleType);
-    Dataset<Row> edges = pairs
+    Dataset<Row> edges = Checkpoints.local(pairs
         .join(docs.select(col("doc_id").as("a"), col("shingles").as("sa")), "a")
         .join(docs.select(col("doc_id").as("b"), col("shingles").as("sb")), "b")
         .filter(jaccard.apply(col("sa"), col("sb")).geq(s.jaccardThreshold()))
-        .select(col("a").as("src"), col("b").as("dst"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .select(col("a").as("src"), col("b").as("dst")));
     cached.add(edges);
     long edgeCount = edges.count();
     counts.put("similar_pairs", edgeCount);
@@ -296,7 +291,7 @@ public final class CampaignDetector implements Serializable {
     t0 = System.nanoTime();
     ConnectedComponents.Result cc = ConnectedComponents.compute(edges, s.maxIterations(),
         s.driverComponentsMaxEdges());
-    Dataset<Row> components = cc.components().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> components = Checkpoints.local(cc.components());
     cached.add(components);
     long linked = components.count();
     counts.put("linked_texts", linked);
@@ -317,13 +312,12 @@ public final class CampaignDetector implements Serializable {
         .drop("node", "component");
     Dataset<Row> big = members.groupBy("cluster_doc").agg(count(lit(1)).as("n"))
         .filter(col("n").geq(s.minClusterPosts())).select("cluster_doc");
-    Dataset<Row> clustered = members.join(big, "cluster_doc")
+    Dataset<Row> clustered = Checkpoints.local(members.join(big, "cluster_doc")
         .withColumn("stance", when(col("category").isNull(), stanceUdf.apply(col("title"), col("content"))))
         .withColumn("negative", coalesce(col("category").isin(NEGATIVE_CATEGORIES.toArray()),
             col("stance.negative")))
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
-        .withColumn("key", concat(col("platform"), lit(":"), col("post_id")))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
     cached.add(clustered);
     Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
         .groupBy(col("component").as("cluster_doc")).agg(count(lit(1)).as("similar_pairs"));
@@ -341,7 +335,7 @@ public final class CampaignDetector implements Serializable {
         collect_list(struct(col("published_at"), col("platform"), col("account_id"), col("negative"),
             col("official"), col("category"), col("stance.word").as("word"))).as("members"),
         flatten(collect_list(coalesce(col("enterprise_ids"), array().cast("array<string>")))).as("ents"));
-    Dataset<Row> judged = grouped
+    Dataset<Row> judged = Checkpoints.local(grouped
         .join(pairsPerCluster, grouped.col("cluster_doc").equalTo(pairsPerCluster.col("cluster_doc")), "left")
         .drop(pairsPerCluster.col("cluster_doc"))
         .withColumn("v", judge.apply(col("members"), col("first_text"), col("ents")))
@@ -365,20 +359,18 @@ public final class CampaignDetector implements Serializable {
             coalesce(col("similar_pairs"), lit(0L)).as("similar_pairs"),
             lit(runId).as("run_id"),
             lit(Timestamp.from(now)).as("detected_at"),
-            col("cluster_doc"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            col("cluster_doc")));
     cached.add(judged);
 
     // Attack candidates are confirmed only when their window's posts are near-duplicates of each
     // other directly (through verified pairs or identical text), not merely chained through others.
     Dataset<Row> attackCandidates = judged.filter(col("is_attack"))
         .select(col("cluster_doc").as("cand_doc"), col("window_start"), col("window_end"));
-    Dataset<Row> windowPosts = clustered
+    Dataset<Row> windowPosts = Checkpoints.local(clustered
         .join(attackCandidates, clustered.col("cluster_doc").equalTo(attackCandidates.col("cand_doc")))
         .filter(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND")))
             .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
-        .select("cluster_doc", "doc_id", "platform", "post_id", "account_id", "negative")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .select("cluster_doc", "doc_id", "platform", "post_id", "account_id", "negative"));
     cached.add(windowPosts);
     Dataset<Row> windowDocs = windowPosts.select("cluster_doc", "doc_id").distinct();
     Dataset<Row> da = windowDocs.select(col("cluster_doc").as("ca"), col("doc_id").as("da"));
@@ -394,7 +386,8 @@ public final class CampaignDetector implements Serializable {
         .join(windowEdges, col("cluster_doc").equalTo(col("edge_doc")), "left")
         .select(col("cluster_doc").as("coh_doc"), cohesionUdf.apply(col("wposts"), col("wedges")).as("coh"));
     Column confirmed = coalesce(col("coh.ok"), lit(false));
-    Dataset<Row> clusters = judged.join(cohesion, judged.col("cluster_doc").equalTo(cohesion.col("coh_doc")), "left")
+    Dataset<Row> clusters = Checkpoints.local(judged
+        .join(cohesion, judged.col("cluster_doc").equalTo(cohesion.col("coh_doc")), "left")
         .withColumn("reason", when(col("is_attack").and(confirmed),
                 concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" directly similar posts from "),
                     col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
@@ -405,8 +398,7 @@ public final class CampaignDetector implements Serializable {
             .otherwise(col("reason")))
         .withColumn("attack_docs", when(col("is_attack").and(confirmed), col("coh.doc_ids")))
         .withColumn("is_attack", col("is_attack").and(confirmed))
-        .drop("coh_doc", "coh")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .drop("coh_doc", "coh"));
     cached.add(clusters);
     Row clusterStats = clusters.agg(count(lit(1)), functions.sum(when(col("is_attack"), 1).otherwise(0)),
         functions.sum(when(col("is_attack"), col("posts")).otherwise(0L))).first();

@@ -4,13 +4,12 @@ import io.qinglang.detect.CampaignDetector;
 import io.qinglang.detect.DetectSettings;
 import io.qinglang.detect.DetectorResources;
 import io.qinglang.detect.PostDetectors;
+import io.qinglang.spark.Checkpoints;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.execution.LogicalRDD;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Coordinated cross-platform campaigns as a scoring step. The detector needs every post of the
@@ -21,9 +20,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The classified posts are a local checkpoint rather than a cached frame: the frames built on them
  * (the campaign stages, then the financial model, the fusion and the output columns) then start from
  * a leaf instead of the classifier's whole plan, which Spark's driver otherwise analysed and optimised
- * again for every step (most of score's fixed cost). The price is Spark's, documented for local
- * checkpoints: if an executor holding part of them is lost, the score job fails instead of recomputing
- * that part; score is idempotent, so it can simply be run again.
+ * again for every step (most of score's fixed cost). The price is Spark's (see {@link Checkpoints}):
+ * if an executor holding part of them is lost, score fails instead of recomputing; it is idempotent,
+ * so it can simply be run again.
  */
 public final class CampaignEvidence implements EvidenceContributor {
   private static final Logger LOG = LogManager.getLogger(CampaignEvidence.class);
@@ -39,7 +38,7 @@ public final class CampaignEvidence implements EvidenceContributor {
   @Override
   public Dataset<Row> contribute(Dataset<Row> scored, ScoringContext context) {
     release();
-    cachedInput = scored.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+    cachedInput = Checkpoints.local(scored);
     DetectorResources resources = DetectorResources.load(DetectSettings.of(context.config()));
     result = CampaignDetector.of(resources, context.registry()).detect(cachedInput,
         ScoringPipeline.CLASSIFIER_CATEGORY, context.runId(), context.scoredAt(),
@@ -64,10 +63,7 @@ public final class CampaignEvidence implements EvidenceContributor {
       result = null;
     }
     if (cachedInput != null) {
-      // The checkpoint's blocks belong to the RDD under its plan (else Spark's cleaner drops them later).
-      if (cachedInput.queryExecution().logical() instanceof LogicalRDD checkpoint) {
-        checkpoint.rdd().unpersist(false);
-      }
+      Checkpoints.release(cachedInput);
       cachedInput = null;
     }
   }
