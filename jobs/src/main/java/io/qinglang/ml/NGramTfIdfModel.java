@@ -174,22 +174,40 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
     }
   }
 
+  /** Receives one character gram as the range [start, end) of its text and its {@link GramIndex} hash. */
+  interface GramRange {
+    void accept(int start, int end, long hash);
+  }
+
   /**
    * Character n-grams of {@code text} without white space, n counted in UTF-16 units; a gram never
    * starts or ends inside a surrogate pair (an emoji is one 2-gram, never half of one: halves were
    * saved with the model as '?', so a loaded model never matched them).
    */
   static void charGrams(String text, int minN, int maxN, Consumer<String> out) {
+    charGramRanges(text, minN, maxN, (start, end, hash) -> out.accept(text.substring(start, end)));
+  }
+
+  /** The grams of {@link #charGrams}, in its order, as ranges of the text with the hash grown a char at a time. */
+  static void charGramRanges(String text, int minN, int maxN, GramRange out) {
     int len = text == null ? 0 : text.length();
     for (int i = 0; i < len; i++) {
+      char first = text.charAt(i);
+      if (Character.isWhitespace(first) || Character.isLowSurrogate(first)) {
+        continue;
+      }
+      long h = GramIndex.EMPTY;
+      for (int k = i; k < i + minN - 1 && k < len; k++) {
+        h = GramIndex.extend(h, text.charAt(k));
+      }
       for (int n = minN; n <= maxN && i + n <= len; n++) {
-        char first = text.charAt(i);
         char last = text.charAt(i + n - 1);
-        if (Character.isWhitespace(first) || Character.isLowSurrogate(first) || Character.isWhitespace(last)) {
+        if (Character.isWhitespace(last)) {
           break;
         }
+        h = GramIndex.extend(h, last);
         if (!Character.isHighSurrogate(last)) {
-          out.accept(text.substring(i, i + n));
+          out.accept(i, i + n, h);
         }
       }
     }
@@ -288,36 +306,18 @@ public final class NGramTfIdfModel extends Model<NGramTfIdfModel> implements Def
       return vector(hits, n[0], idf, vocabulary.length);
     }
 
-    /** The grams {@link #charGrams} gives, looked up as ranges of the text with a hash grown a char at a time. */
+    /** The grams of {@link #charGrams}, looked up as ranges of the text (no substring each). */
     Vector chars(String text) {
-      int len = text == null ? 0 : text.length();
       GramIndex ix = index();
-      int[] hits = new int[len * Math.max(0, maxN - minN + 1)];
-      int n = 0;
-      for (int i = 0; i < len; i++) {
-        char first = text.charAt(i);
-        if (Character.isWhitespace(first) || Character.isLowSurrogate(first)) {
-          continue;
+      int[] hits = new int[(text == null ? 0 : text.length()) * Math.max(0, maxN - minN + 1)];
+      int[] n = {0};
+      charGramRanges(text, minN, maxN, (start, end, hash) -> {
+        int j = ix.get(text, start, end, hash);
+        if (j >= 0) {
+          hits[n[0]++] = j;
         }
-        long h = GramIndex.EMPTY;
-        for (int k = i; k < i + minN - 1 && k < len; k++) {
-          h = GramIndex.extend(h, text.charAt(k));
-        }
-        for (int g = minN; g <= maxN && i + g <= len; g++) {
-          char last = text.charAt(i + g - 1);
-          if (Character.isWhitespace(last)) {
-            break;
-          }
-          h = GramIndex.extend(h, last);
-          if (!Character.isHighSurrogate(last)) {
-            int j = ix.get(text, i, i + g, h);
-            if (j >= 0) {
-              hits[n++] = j;
-            }
-          }
-        }
-      }
-      return vector(hits, n, idf, vocabulary.length);
+      });
+      return vector(hits, n[0], idf, vocabulary.length);
     }
   }
 
