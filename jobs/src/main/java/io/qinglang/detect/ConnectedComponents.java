@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.qinglang.spark.Checkpoints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -189,8 +190,9 @@ public final class ConnectedComponents {
 
   static Result distributed(Dataset<Row> edges, int maxIterations) {
     // Orient every edge from the larger to the smaller id and drop self loops and duplicates.
-    Dataset<Row> e = edges.select(greatest(col("src"), col("dst")).as("u"), least(col("src"), col("dst")).as("v"))
-        .filter(col("u").notEqual(col("v"))).distinct().localCheckpoint(true);
+    Dataset<Row> e = Checkpoints.local(edges
+        .select(greatest(col("src"), col("dst")).as("u"), least(col("src"), col("dst")).as("v"))
+        .filter(col("u").notEqual(col("v"))).distinct());
     long[] fingerprint = fingerprint(e);
     int round = 0;
     while (true) {
@@ -199,9 +201,10 @@ public final class ConnectedComponents {
         throw new IllegalStateException("connected components did not converge in " + maxIterations
             + " rounds (raise qinglang.detect.coordination.max-iterations)");
       }
-      Dataset<Row> next = smallStar(largeStar(e)).localCheckpoint(true);
+      Dataset<Row> next = Checkpoints.local(smallStar(largeStar(e)));
       long[] f = fingerprint(next);
       boolean same = f[0] == fingerprint[0] && f[1] == fingerprint[1];
+      Checkpoints.release(e); // the new round is materialised and no longer reads the previous one
       e = next;
       fingerprint = f;
       LOG.info("connected components: round {}, {} edges", round, f[0]);

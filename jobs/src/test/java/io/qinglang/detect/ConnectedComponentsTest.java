@@ -76,6 +76,26 @@ class ConnectedComponentsTest {
   }
 
   @Test
+  void largeStarSmallStarKeepsOnlyItsLastRoundPersisted(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (long[] e : small()) {
+      rows.add(RowFactory.create(e[0], e[1]));
+    }
+    java.util.Set<Object> before = persisted(spark);
+    ConnectedComponents.Result result = ConnectedComponents.compute(spark.createDataFrame(rows, EDGES), 40, 0);
+    assertTrue(result.rounds() > 1, "several rounds: " + result.rounds());
+    java.util.Set<Object> after = persisted(spark);
+    after.removeAll(before);
+    // Each round is a local checkpoint; the rounds it superseded are freed, the last one feeds the result.
+    assertEquals(1, after.size(), "persisted RDDs left: " + after);
+  }
+
+  private static java.util.Set<Object> persisted(SparkSession spark) {
+    return new java.util.HashSet<>(
+        scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs()).keySet());
+  }
+
+  @Test
   void driverUnionFindOnARandomGraph(SparkSession spark) {
     Random random = new Random(7);
     List<long[]> edges = new ArrayList<>();
