@@ -32,6 +32,7 @@ public record ClassifierSettings(
     double minNoneWeight,
     double hardNegativeWeight,
     double validationFraction,
+    int validationMaxGroupPosts,
     boolean refitOnAll,
     int cvFolds,
     long seed,
@@ -124,6 +125,7 @@ public record ClassifierSettings(
         r.doubleBetween(P + "model.min-none-weight", 0, 1000),
         r.doubleBetween(P + "model.hard-negative-weight", 0.01, 1000),
         r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
+        r.intAtLeast(P + "validation-max-group-posts", 0),
         r.bool(P + "refit-on-all"),
         r.intAtLeast(P + "cv-folds", 2),
         r.intAtLeast(P + "seed", 0),
@@ -145,16 +147,16 @@ public record ClassifierSettings(
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, refitOnAll, cvFolds, seed, targetPrecision, minThreshold, maxThreshold,
-        maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
+        validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
+        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, refitOnAll, cvFolds, seed, targetPrecision, minThreshold, maxThreshold,
-        maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
+        validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
+        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
   }
 
   public List<String> dodges() {

@@ -284,8 +284,9 @@ public final class ClassifierTrainer {
   /**
    * Adds {@code _validation}. Posts with a group: whole groups go to validation, per category, in
    * an order given by a seeded hash of the group, until the category has its share of validation
-   * posts (at least one group of a category with two or more groups stays in training). Posts
-   * without a group: a seeded hash of (platform, post_id).
+   * posts (at least one group of a category with two or more groups stays in training). Groups of
+   * more than {@code validation-max-group-posts} posts stay in training unless the category has no
+   * smaller group. Posts without a group: a seeded hash of (platform, post_id).
    */
   static Dataset<Row> withValidationFlag(Dataset<Row> labelled, ClassifierSettings s) {
     double fraction = s.validationFraction();
@@ -310,10 +311,14 @@ public final class ClassifierTrainer {
     for (List<Row> rows : byLabel.values()) {
       rows.sort((a, b) -> Long.compare(a.getLong(3), b.getLong(3)));
       long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
+      List<Row> eligible = heldOutCandidates(rows, s.validationMaxGroupPosts());
       long taken = 0;
-      for (int i = 0; i < rows.size() - 1 && taken < fraction * total; i++) {
-        validationGroups.add(rows.get(i).getString(0));
-        taken += rows.get(i).getLong(2);
+      for (int i = 0; i < eligible.size() && taken < fraction * total; i++) {
+        if (eligible.size() == rows.size() && i == rows.size() - 1) {
+          break; // every group was eligible: the last one stays in training
+        }
+        validationGroups.add(eligible.get(i).getString(0));
+        taken += eligible.get(i).getLong(2);
       }
     }
     Column byPost = pmod(xxhash64(lit(s.seed()), concat_ws("\u0001", col("platform"), col("post_id"))), lit(1000L))
@@ -321,6 +326,18 @@ public final class ClassifierTrainer {
     Column flag = when(col(LabeledData.GROUP).isNull(), byPost)
         .otherwise(validationGroups.isEmpty() ? lit(false) : col(LabeledData.GROUP).isin(validationGroups.toArray()));
     return labelled.withColumn("_validation", flag);
+  }
+
+  /**
+   * The groups of one category that may go to validation, in their order: those of at most
+   * {@code maxPosts} posts (column 2), or all of them when none is that small or {@code maxPosts} is 0.
+   */
+  static List<Row> heldOutCandidates(List<Row> groups, int maxPosts) {
+    if (maxPosts <= 0) {
+      return groups;
+    }
+    List<Row> small = groups.stream().filter(r -> r.getLong(2) <= maxPosts).toList();
+    return small.isEmpty() ? groups : small;
   }
 
   /**

@@ -1,0 +1,91 @@
+package io.qinglang.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.testing.SparkExtension;
+import io.qinglang.testing.TestConfigs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(SparkExtension.class)
+class ValidationSplitTest {
+  private static final StructType SCHEMA = new StructType()
+      .add("platform", DataTypes.StringType)
+      .add("post_id", DataTypes.StringType)
+      .add(LabeledData.GROUP, DataTypes.StringType)
+      .add(ClassifierPipeline.LABEL, DataTypes.DoubleType);
+
+  /** Category 1: two kinds of 100 posts and six of 5; category 2: one kind of 100 posts. */
+  private static Dataset<Row> posts(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    Map<String, Integer> sizes = new TreeMap<>(Map.of("kind:big-a", 100, "kind:big-b", 100, "kind:only", 100));
+    for (int g = 0; g < 6; g++) {
+      sizes.put("kind:small-" + g, 5);
+    }
+    sizes.forEach((group, n) -> {
+      for (int i = 0; i < n; i++) {
+        rows.add(RowFactory.create("weibo", group + "-" + i, group, group.equals("kind:only") ? 2.0 : 1.0));
+      }
+    });
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private static Map<String, Set<Boolean>> sides(Dataset<Row> flagged) {
+    Map<String, Set<Boolean>> sides = new TreeMap<>();
+    for (Row r : flagged.select(LabeledData.GROUP, "_validation").collectAsList()) {
+      sides.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getBoolean(1));
+    }
+    return sides;
+  }
+
+  @Test
+  void groupsAboveTheLimitStayInTraining(SparkSession spark, @TempDir Path dir) throws Exception {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.validation-max-group-posts = 60"));
+    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withValidationFlag(posts(spark), s));
+    sides.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + sides));
+    assertEquals(Set.of(false), sides.get("kind:big-a"));
+    assertEquals(Set.of(false), sides.get("kind:big-b"));
+    // The category's 20% quota (46 posts) comes from the small kinds alone: all six of them.
+    for (int g = 0; g < 6; g++) {
+      assertEquals(Set.of(true), sides.get("kind:small-" + g), sides.toString());
+    }
+    // A category with nothing but a large group keeps it in training (its only group).
+    assertEquals(Set.of(false), sides.get("kind:only"));
+  }
+
+  @Test
+  void withoutALimitALargeGroupFillsTheQuota(SparkSession spark, @TempDir Path dir) throws Exception {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.validation-max-group-posts = 0"));
+    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withValidationFlag(posts(spark), s));
+    // 46 posts cannot be reached before one of the two large kinds, and only one group can be last.
+    assertTrue(sides.get("kind:big-a").contains(true) || sides.get("kind:big-b").contains(true), sides.toString());
+    assertFalse(sides.get("kind:big-a").contains(true) && sides.get("kind:big-b").contains(true), sides.toString());
+  }
+
+  @Test
+  void candidatesFallBackToEveryGroupWhenNoneIsSmallEnough() {
+    Row big = RowFactory.create("kind:a", 1.0, 100L, 7L);
+    Row small = RowFactory.create("kind:b", 1.0, 10L, 9L);
+    assertEquals(List.of(small), ClassifierTrainer.heldOutCandidates(List.of(big, small), 60));
+    assertEquals(List.of(big), ClassifierTrainer.heldOutCandidates(List.of(big), 60));
+    assertEquals(List.of(big, small), ClassifierTrainer.heldOutCandidates(List.of(big, small), 0));
+  }
+}
