@@ -41,6 +41,7 @@ public record ClassifierSettings(
     double maxThreshold,
     double maxFalsePositiveRate,
     double maxHardNegativeRate,
+    boolean capHandWrittenHardNegatives,
     double reviewThreshold,
     int evidenceTerms) {
 
@@ -134,6 +135,7 @@ public record ClassifierSettings(
         maxT,
         r.doubleBetween(P + "decision.max-false-positive-rate", 0, 1),
         r.doubleBetween(P + "decision.max-hard-negative-rate", 0, 1),
+        r.bool(P + "decision.cap-hand-written-hard-negatives"),
         r.doubleBetween(P + "decision.review-threshold", 0, 1),
         r.intAtLeast(P + "evidence-terms", 0));
     // Read the lexicons now so that a broken file stops the command before Spark starts.
@@ -148,7 +150,8 @@ public record ClassifierSettings(
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
-        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
+        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
+        evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
@@ -156,7 +159,8 @@ public record ClassifierSettings(
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
-        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, reviewThreshold, evidenceTerms);
+        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
+        evidenceTerms);
   }
 
   public List<String> dodges() {

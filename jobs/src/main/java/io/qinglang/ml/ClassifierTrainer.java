@@ -122,7 +122,8 @@ public final class ClassifierTrainer {
         + "false-positive rate on 0 %s, on hard negatives %s; thresholds %s", s.targetPrecision(),
         uncapped.macroF1(), Metrics.percent(uncapped.falsePositiveRate()),
         Metrics.percent(uncapped.hardNegativeFalsePositiveRate()), formatThresholds(precisionThresholds)));
-    ThresholdSelector.Capped capped = ThresholdSelector.capFalsePositives(probabilities, labels, hard,
+    boolean[] cappedHard = hardNegativesToCap(hard, handWritten, s.capHandWrittenHardNegatives());
+    ThresholdSelector.Capped capped = ThresholdSelector.capFalsePositives(probabilities, labels, cappedHard,
         precisionThresholds, s.maxFalsePositiveRate(), s.maxHardNegativeRate());
     double[] thresholds = capped.thresholds();
     if (!capped.reached()) {
@@ -329,6 +330,23 @@ public final class ClassifierTrainer {
   }
 
   /**
+   * The validation posts the hard-negative cap counts: the hand-written hard negatives when
+   * {@code handWrittenOnly} and there is one, else every hard negative.
+   */
+  static boolean[] hardNegativesToCap(boolean[] hard, boolean[] handWritten, boolean handWrittenOnly) {
+    if (!handWrittenOnly) {
+      return hard;
+    }
+    boolean[] both = new boolean[hard.length];
+    boolean any = false;
+    for (int i = 0; i < hard.length; i++) {
+      both[i] = hard[i] && handWritten[i];
+      any |= both[i];
+    }
+    return any ? both : hard;
+  }
+
+  /**
    * The groups of one category that may go to validation, in their order: those of at most
    * {@code maxPosts} posts (column 2), or all of them when none is that small or {@code maxPosts} is 0.
    */
@@ -370,6 +388,7 @@ public final class ClassifierTrainer {
         + s.minNoneWeight() + ")" : "none");
     p.put("hard_negative_weight", s.hardNegativeWeight());
     p.put("validation_fraction", s.validationFraction());
+    p.put("validation_max_group_posts", s.validationMaxGroupPosts());
     p.put("refit_on_all", s.refitOnAll());
     p.put("seed", s.seed());
     p.put("target_precision", s.targetPrecision());
@@ -377,6 +396,7 @@ public final class ClassifierTrainer {
     p.put("max_threshold", s.maxThreshold());
     p.put("max_false_positive_rate", s.maxFalsePositiveRate());
     p.put("max_hard_negative_rate", s.maxHardNegativeRate());
+    p.put("cap_hand_written_hard_negatives", s.capHandWrittenHardNegatives());
     return p;
   }
 

@@ -1,5 +1,6 @@
 package io.qinglang.ml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +88,17 @@ class ValidationSplitTest {
     assertEquals(List.of(small), ClassifierTrainer.heldOutCandidates(List.of(big, small), 60));
     assertEquals(List.of(big), ClassifierTrainer.heldOutCandidates(List.of(big), 60));
     assertEquals(List.of(big, small), ClassifierTrainer.heldOutCandidates(List.of(big, small), 0));
+  }
+
+  @Test
+  void theHardNegativeCapCanCountHandWrittenOnesAlone() {
+    boolean[] hard = {true, true, false, true};
+    boolean[] handWritten = {false, true, true, false};
+    assertArrayEquals(new boolean[] {false, true, false, false},
+        ClassifierTrainer.hardNegativesToCap(hard, handWritten, true));
+    assertArrayEquals(hard, ClassifierTrainer.hardNegativesToCap(hard, handWritten, false));
+    // No hand-written hard negative held out: every hard negative counts.
+    assertArrayEquals(hard,
+        ClassifierTrainer.hardNegativesToCap(hard, new boolean[] {false, false, true, false}, true));
   }
 }
