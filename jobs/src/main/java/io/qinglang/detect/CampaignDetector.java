@@ -92,8 +92,9 @@ import scala.collection.JavaConverters;
  * bucket, and candidate pairs bounded by the bucket cap.
  *
  * <p>Input columns: platform, post_id, content_type, account_id, published_at, title, content; when
- * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, other
- * categories as not negative, null falls back to the stance lexicon) and {@code enterprise_ids}.
+ * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, 1, 4, 6
+ * and 7 as not negative; 0 and null fall back to the stance lexicon, because a campaign's members
+ * read one by one like rumours or complaints the classifier lets pass) and {@code enterprise_ids}.
  */
 public final class CampaignDetector implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -313,9 +314,10 @@ public final class CampaignDetector implements Serializable {
     Dataset<Row> big = members.groupBy("cluster_doc").agg(count(lit(1)).as("n"))
         .filter(col("n").geq(s.minClusterPosts())).select("cluster_doc");
     Dataset<Row> clustered = Checkpoints.local(members.join(big, "cluster_doc")
-        .withColumn("stance", when(col("category").isNull(), stanceUdf.apply(col("title"), col("content"))))
-        .withColumn("negative", coalesce(col("category").isin(NEGATIVE_CATEGORIES.toArray()),
-            col("stance.negative")))
+        .withColumn("stance", when(col("category").isNull().or(col("category").equalTo(0)),
+            stanceUdf.apply(col("title"), col("content"))))
+        .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()), lit(true))
+            .otherwise(coalesce(col("stance.negative"), lit(false))))
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
         .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
     cached.add(clustered);
@@ -519,7 +521,7 @@ public final class CampaignDetector implements Serializable {
       if (sample.size() < 20) {
         sample.add(r.getString(1) + ":" + r.getString(2));
       }
-      if (!r.isNullAt(5)) {
+      if (!r.isNullAt(5) && r.getInt(5) != 0) {
         classified++;
       } else if (!r.isNullAt(6)) {
         words.merge(r.getString(6), 1, Integer::sum);

@@ -39,10 +39,11 @@ import scala.collection.JavaConverters;
  *       context is a leak even in a post the classifier calls harmless);</li>
  *   <li>strong impersonation evidence: 1 (an account or app under an enterprise's name that is not
  *       one of its official accounts, or a post promoting such a channel);</li>
- *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8,
- *       10 by default: more specific than a campaign);</li>
- *   <li>strong coordination evidence (member of an attack cluster): 9;</li>
- *   <li>any other non-zero classifier category (2, 5, 9);</li>
+ *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
+ *       by default: more specific than a campaign);</li>
+ *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
+ *       a fabricated smear of a competitor that many accounts post together is a coordinated attack);</li>
+ *   <li>any other non-zero classifier category (2, 5, 9, 10);</li>
  *   <li>corroboration: review-level evidence for the classifier's top class, when that class's
  *       probability reaches {@code corroboration-probability} although the classifier did not flag
  *       it, gives that class;</li>

@@ -71,7 +71,8 @@ class CampaignDetectorTest {
     for (int i = 0; i < 6; i++) {
       rows.add(post("n" + i, PLATFORMS[i % 3], "bot_" + i, i * 0.2, "这家店的外卖太垃圾了，吃完拉肚子，大家别买，黑心商家"));
     }
-    // E: coordinated, lexicon-negative, but the classifier read these posts as legitimate (category 0).
+    // E: coordinated, lexicon-negative, but the classifier gave these posts a category that is not
+    // hostile (6, false suggestions).
     for (int i = 0; i < 6; i++) {
       rows.add(post("e" + i, PLATFORMS[i % 3], "poster_" + i, i * 0.3,
           "美的集团的产品全是垃圾，售后就是骗子，大家抵制美的，黑心企业！"));
@@ -100,7 +101,9 @@ class CampaignDetectorTest {
   @BeforeAll
   void detect(SparkSession spark) {
     posts = spark.createDataFrame(fixture(), PostsTable.SCHEMA)
-        .withColumn("category", when(col("post_id").startsWith("e"), lit(0)));
+        // The classifier let the attack's posts pass one by one (0): the lexicon judges them.
+        .withColumn("category", when(col("post_id").startsWith("e"), lit(6))
+            .when(col("post_id").startsWith("a"), lit(0)));
     detector = new CampaignDetector(DetectFixtures.SETTINGS.coordination(), DetectFixtures.RESOURCES.stanceLexicon(),
         DetectFixtures.impersonation());
     result = detector.detect(posts, "run-1", Instant.parse("2023-06-02T00:00:00Z"), progress::add);

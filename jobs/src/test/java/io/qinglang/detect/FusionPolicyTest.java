@@ -77,7 +77,8 @@ class FusionPolicyTest {
     FusionPolicy.Decision extortion = F.decide(probs(8, 0.7), 8, 0.7, false, List.of(attack()));
     assertEquals(8, extortion.category());
     assertEquals("classifier", extortion.rule());
-    assertEquals(10, F.decide(probs(10, 0.7), 10, 0.7, false, List.of(attack())).category());
+    assertEquals(9, F.decide(probs(10, 0.7), 10, 0.7, false, List.of(attack())).category(),
+        "a fabricated competitor smear posted by a campaign");
     // Strong detector categories still win over the campaign.
     List<Evidence> both = new java.util.ArrayList<>(pd("weibo", "u", "人肉：老板身份证110105198503071230"));
     both.add(attack());
