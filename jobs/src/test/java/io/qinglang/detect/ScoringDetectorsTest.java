@@ -128,6 +128,67 @@ class ScoringDetectorsTest {
     assertEquals(null, campaigns.result());
   }
 
+  /** Six accounts on three platforms post one rumour within two hours; the lexicon finds nothing hostile in it. */
+  static Dataset<Row> rumourPassedByTheClassifier(SparkSession spark, double tenProbability) {
+    List<Row> rows = new ArrayList<>();
+    String[] platforms = {"weibo", "douyin", "toutiao"};
+    for (int i = 0; i < 6; i++) {
+      rows.add(post("r" + i, platforms[i % 3], "post", "poster_" + i, "网友" + i, i * 0.3,
+          "听说比亚迪新批次的电池用的是回收电芯，提车的朋友自己查一下批次号，4S店不会主动告诉你" + "。".repeat(i % 2)));
+    }
+    double rest = (1 - 0.5 - tenProbability) / 9;
+    Column p = array(lit(0.5), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest),
+        lit(rest), lit(tenProbability));
+    return spark.createDataFrame(rows, PostsTable.SCHEMA)
+        .withColumn("text", col("content"))
+        .withColumn(ScoringDetectors.CLASSIFIER_CATEGORY, lit(0))
+        .withColumn(ScoringDetectors.CLASSIFIER_CONFIDENCE, lit(0.5))
+        .withColumn(ScoringDetectors.CLASSIFIER_NEEDS_REVIEW, lit(true))
+        .withColumn(ScoringDetectors.PROBABILITIES, p)
+        .withColumn(ScoringDetectors.EVIDENCE, array().cast(EvidenceSchema.ARRAY));
+  }
+
+  @Test
+  void postsTheClassifierLeavesAtZeroButLeansHostileCanMakeAnAttack(SparkSession spark) {
+    assertFalse(DetectFixtures.RESOURCES.stanceLexicon().stance(
+        "听说比亚迪新批次的电池用的是回收电芯，提车的朋友自己查一下批次号，4S店不会主动告诉你").isNegative());
+    double threshold = DetectFixtures.SETTINGS.coordination().hostileProbability();
+    for (double ten : new double[] {threshold + 0.02, threshold - 0.02}) {
+      ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, x -> { });
+      try {
+        Dataset<Row> in = rumourPassedByTheClassifier(spark, ten);
+        Dataset<Row> contributed = campaigns.contribute(in, DetectFixtures.REG, "run-1", T0.plusSeconds(86_400));
+        assertEquals(Arrays.asList(in.columns()), Arrays.asList(contributed.columns()), "the leaning column is dropped");
+        Dataset<Row> out = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion()).fuse(contributed);
+        long nines = out.filter(col("category").equalTo(9)).count();
+        String reason = campaigns.result().clusters().first().getAs("reason");
+        if (ten >= threshold) {
+          assertEquals(6L, nines, reason);
+          assertTrue(reason.startsWith("coordinated attack") && reason.contains("classifier on 6 of 6"), reason);
+        } else {
+          assertEquals(0L, nines, reason);
+          assertTrue(reason.contains("0% of them negative"), reason);
+        }
+      } finally {
+        campaigns.release();
+      }
+    }
+  }
+
+  @Test
+  void leaningReadsTheMostLikelyHostileCategoryOnlyForPostsDecidedZero(SparkSession spark) {
+    Dataset<Row> frame = spark.sql("select * from values "
+        + "(0, array(0.5, 0.0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.35, 0.0, 0.05)), "
+        + "(0, array(0.5, 0.4, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)), "
+        + "(6, array(0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.45, 0.0, 0.0, 0.0, 0.45)), "
+        + "(cast(null as int), array(0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9)) as t(c, p)");
+    List<Row> got = frame.select(CampaignDetector.leaningCategory(col("c"), col("p"), 0.3)).collectAsList();
+    assertEquals(8, got.get(0).getInt(0), "decided 0, leaning to extortion");
+    assertEquals(0, got.get(1).getInt(0), "impersonation (1) is not hostile");
+    assertEquals(6, got.get(2).getInt(0), "a flagged post keeps the classifier's category");
+    assertTrue(got.get(3).isNullAt(0), "no classifier decision: the lexicon decides");
+  }
+
   @Test
   void fusionNeedsTheClassifierColumns(SparkSession spark) {
     Dataset<Row> posts = spark.createDataFrame(List.of(post("x", "weibo", "post", "u", "n", 0, "你好")),
