@@ -158,7 +158,7 @@ class ScoringDetectorsTest {
       try {
         Dataset<Row> in = rumourPassedByTheClassifier(spark, ten);
         Dataset<Row> contributed = campaigns.contribute(in, DetectFixtures.REG, "run-1", T0.plusSeconds(86_400));
-        assertEquals(Arrays.asList(in.columns()), Arrays.asList(contributed.columns()), "the leaning column is dropped");
+        assertEquals(Arrays.asList(in.columns()), Arrays.asList(contributed.columns()), "leaning column dropped");
         Dataset<Row> out = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion()).fuse(contributed);
         long nines = out.filter(col("category").equalTo(9)).count();
         String reason = campaigns.result().clusters().first().getAs("reason");
