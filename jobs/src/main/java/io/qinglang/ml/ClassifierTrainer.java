@@ -285,9 +285,9 @@ public final class ClassifierTrainer {
   /**
    * Adds {@code _validation}. Posts with a group: whole groups go to validation, per category, in
    * an order given by a seeded hash of the group, until the category has its share of validation
-   * posts (at least one group of a category with two or more groups stays in training). Groups of
-   * more than {@code validation-max-group-posts} posts stay in training unless the category has no
-   * smaller group. Posts without a group: a seeded hash of (platform, post_id).
+   * posts (at least one group of a category with two or more groups stays in training). Groups of a
+   * violation category with more than {@code validation-max-group-posts} posts stay in training unless
+   * the category has no smaller group. Posts without a group: a seeded hash of (platform, post_id).
    */
   static Dataset<Row> withValidationFlag(Dataset<Row> labelled, ClassifierSettings s) {
     double fraction = s.validationFraction();
@@ -309,10 +309,12 @@ public final class ClassifierTrainer {
       byLabel.computeIfAbsent(r.getDouble(1), k -> new ArrayList<>()).add(r);
     }
     List<String> validationGroups = new ArrayList<>();
-    for (List<Row> rows : byLabel.values()) {
+    for (Map.Entry<Double, List<Row>> e : byLabel.entrySet()) {
+      List<Row> rows = e.getValue();
       rows.sort((a, b) -> Long.compare(a.getLong(3), b.getLong(3)));
       long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
-      List<Row> eligible = heldOutCandidates(rows, s.validationMaxGroupPosts());
+      // Legitimate groups of any size may be held out: the false-positive caps are measured on them.
+      List<Row> eligible = heldOutCandidates(rows, e.getKey() == 0.0 ? 0 : s.validationMaxGroupPosts());
       long taken = 0;
       for (int i = 0; i < eligible.size() && taken < fraction * total; i++) {
         if (eligible.size() == rows.size() && i == rows.size() - 1) {
