@@ -100,25 +100,11 @@ public final class CampaignDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Classifier categories that are negative toward an enterprise or a person. */
   public static final Set<Integer> NEGATIVE_CATEGORIES = Set.of(2, 3, 5, 8, 9, 10);
-  private static final int[] HOSTILE = NEGATIVE_CATEGORIES.stream().mapToInt(Integer::intValue).sorted().toArray();
-
-  /**
-   * The category the campaign detector reads for a post: the classifier's {@code category} when it
-   * is not 0; when it is 0, the most likely of {@link #NEGATIVE_CATEGORIES} if its probability (in
-   * {@code probabilities}, indexed by category) reaches {@code threshold}, else 0. Null stays null.
-   */
-  public static Column leaningCategory(Column category, Column probabilities, double threshold) {
-    Column hostile = functions.array(java.util.Arrays.stream(HOSTILE)
-        .mapToObj(c -> functions.element_at(probabilities, c + 1)).toArray(Column[]::new));
-    Column ids = functions.array(java.util.Arrays.stream(HOSTILE).mapToObj(functions::lit).toArray(Column[]::new));
-    Column best = functions.array_max(hostile);
-    Column leaning = functions.element_at(ids, functions.array_position(hostile, best).cast("int"));
-    return when(category.equalTo(0).and(best.geq(threshold)), leaning).otherwise(category);
-  }
   /** The column of member evidence {@link Result#memberEvidence()} holds. */
   public static final String COLUMN = "coordination_evidence";
   /** Score of attack-cluster evidence: above the default fusion flag score. */
   public static final double ATTACK_SCORE = 0.9;
+  private static final int[] HOSTILE = NEGATIVE_CATEGORIES.stream().mapToInt(Integer::intValue).sorted().toArray();
 
   private static final StructType SIGNATURE = new StructType()
       .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
@@ -173,6 +159,20 @@ public final class CampaignDetector implements Serializable {
         Checkpoints.release(d);
       }
     }
+  }
+
+  /**
+   * The category the campaign detector reads for a post: the classifier's {@code category} when it
+   * is not 0; when it is 0, the most likely of {@link #NEGATIVE_CATEGORIES} if its probability (in
+   * {@code probabilities}, indexed by category) reaches {@code threshold}, else 0. Null stays null.
+   */
+  public static Column leaningCategory(Column category, Column probabilities, double threshold) {
+    Column hostile = array(Arrays.stream(HOSTILE)
+        .mapToObj(c -> functions.element_at(probabilities, c + 1)).toArray(Column[]::new));
+    Column ids = array(Arrays.stream(HOSTILE).mapToObj(functions::lit).toArray(Column[]::new));
+    Column best = functions.array_max(hostile);
+    Column leaning = functions.element_at(ids, functions.array_position(hostile, best).cast("int"));
+    return when(category.equalTo(0).and(best.geq(threshold)), leaning).otherwise(category);
   }
 
   private final DetectSettings.Coordination settings;
