@@ -97,7 +97,9 @@ public final class DemoJob {
             s.rowsWritten(), s.rowsUpdated(), s.rowsUnchanged(), s.rowsQuarantined()));
 
     // Train, unless the model an earlier demo trained from the same options is still there.
-    String fingerprint = trainingFingerprint(registry, options.realText());
+    TrainingCorpus.Settings corpus = TrainingCorpus.Settings.from(config);
+    String fingerprint = trainingFingerprint(registry,
+        options.realText() != null ? options.realText() : corpus.realText());
     ModelStore store = new ModelStore(config.modelDir(), hadoop);
     boolean reuseModel = !options.retrain() && state.trainedVersion() != null
         && fingerprint.equals(state.trainingFingerprint()) && store.versions().contains(state.trainedVersion());

@@ -89,6 +89,11 @@ public final class RealText implements Serializable {
     this.fingerprint = fingerprint;
   }
 
+  /** Whether {@code dir} is a directory holding at least one of the known corpora. */
+  public static boolean holdsCorpora(Path dir) {
+    return Files.isDirectory(dir) && FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+  }
+
   /** Reads the corpora found in {@code dir}; at least one must be there. */
   public static RealText load(Path dir) {
     if (!Files.isDirectory(dir)) {

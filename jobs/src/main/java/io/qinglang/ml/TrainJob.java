@@ -54,7 +54,8 @@ public final class TrainJob {
           cs = cs.withRealText(options.realText());
         }
         out.println("preparing the default training corpus (generator training profile in " + cs.corpusDir()
-            + ", reused when up to date; gold set)");
+            + ", reused when up to date; gold set; " + (cs.realText() == null ? "no real text"
+            : "real text from " + cs.realText()) + ")");
         out.flush();
         corpus = TrainingCorpus.defaultSources(spark, config, registry, cs, work);
       } else {

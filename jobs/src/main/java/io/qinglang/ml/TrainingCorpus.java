@@ -6,6 +6,7 @@ import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.generate.CorpusGenerator;
 import io.qinglang.generate.GeneratorOptions;
+import io.qinglang.generate.RealText;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,9 +54,12 @@ public final class TrainingCorpus {
       try {
         real = r.config().getString(P + "real-text").trim();
       } catch (com.typesafe.config.ConfigException e) {
-        throw r.error(P + "real-text", "must be a string (a directory, or \"\" for none)");
+        throw r.error(P + "real-text", "must be a string (a directory, \"auto\", or \"\" for none)");
       }
-      if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
+      if (real.equals(AUTO)) {
+        Path found = autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
+        real = found == null ? "" : found.toString();
+      } else if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
         throw r.error(P + "real-text", "not a directory: " + real);
       }
       double gold = r.doubleBetween(P + "gold-weight", 0.1, 100.0);
@@ -69,6 +73,18 @@ public final class TrainingCorpus {
       }
       return new Settings(corpusDir, maxGeneratedPosts, dir, goldWeight);
     }
+  }
+
+  /** The {@code real-text} value that looks for the corpora next to the repository. */
+  public static final String AUTO = "auto";
+
+  /**
+   * {@code ../shared/data} next to the repository at {@code home} (the launcher's
+   * {@code qinglang.home}) when it holds at least one of the known corpora, else null.
+   */
+  public static Path autoRealText(Path home) {
+    Path dir = home.toAbsolutePath().resolve("../shared/data").normalize();
+    return RealText.holdsCorpora(dir) ? dir : null;
   }
 
   /**

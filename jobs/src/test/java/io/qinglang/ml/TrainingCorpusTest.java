@@ -22,7 +22,11 @@ class TrainingCorpusTest {
     assertTrue(s.corpusDir().endsWith("corpus/training"), s.corpusDir());
     assertEquals(10000, s.maxGeneratedPosts());
     assertEquals(6.0, s.goldWeight());
-    assertNull(s.realText());
+    // "auto": ../shared/data next to the repository when it is there.
+    Path auto = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
+    assertEquals(auto == null ? null : auto.toString(), s.realText());
+    assertNull(TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.training.real-text = \"\"")).realText());
 
     Path real = Files.createDirectory(dir.resolve("real"));
     TrainingCorpus.Settings withReal = TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
@@ -39,6 +43,17 @@ class TrainingCorpusTest {
     ConfigException weight = assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
         TestConfigs.withOverrides(dir, "qinglang.classifier.training.gold-weight = 0")));
     assertTrue(weight.getMessage().contains("qinglang.classifier.training.gold-weight"), weight.getMessage());
+  }
+
+  @Test
+  void autoFindsTheSharedCorporaNextToTheRepository(@TempDir Path dir) throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("work/repo"));
+    assertNull(TrainingCorpus.autoRealText(repo), "no ../shared/data");
+    Path shared = Files.createDirectories(dir.resolve("work/shared/data"));
+    Files.writeString(shared.resolve("README.md"), "not a corpus");
+    assertNull(TrainingCorpus.autoRealText(repo), "a directory without any known corpus");
+    Files.writeString(shared.resolve("waimai_10k_reviews.csv"), "label,review\n1,很好吃\n");
+    assertEquals(shared, TrainingCorpus.autoRealText(repo));
   }
 
   @Test
