@@ -100,6 +100,8 @@ public final class CampaignDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Classifier categories that are negative toward an enterprise or a person. */
   public static final Set<Integer> NEGATIVE_CATEGORIES = Set.of(2, 3, 5, 8, 9, 10);
+  /** The classifier's probabilities per category (array indexed by category), when the posts have them. */
+  public static final String PROBABILITIES = "probabilities";
   /** The column of member evidence {@link Result#memberEvidence()} holds. */
   public static final String COLUMN = "coordination_evidence";
   /** Score of attack-cluster evidence: above the default fusion flag score. */
@@ -202,7 +204,8 @@ public final class CampaignDetector implements Serializable {
 
   /**
    * As {@link #detect(Dataset, String, Instant, Consumer)}, reading the classifier's decision from
-   * {@code categoryColumn} (absent: the stance lexicon decides for every post).
+   * {@code categoryColumn} (absent: the stance lexicon decides for every post) and, when the posts
+   * have {@value #PROBABILITIES}, its leaning for posts it decided 0 ({@link #leaningCategory}).
    */
   public Result detect(Dataset<Row> posts, String categoryColumn, String runId, Instant now,
       Consumer<String> progress) {
@@ -217,6 +220,10 @@ public final class CampaignDetector implements Serializable {
     List<Dataset<Row>> cached = new ArrayList<>();
     boolean hasCategory = Arrays.asList(posts.columns()).contains(categoryColumn);
     boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
+    Column category = !hasCategory ? lit(null).cast("int")
+        : Arrays.asList(posts.columns()).contains(PROBABILITIES)
+            ? leaningCategory(col(categoryColumn).cast("int"), col(PROBABILITIES), s.hostileProbability())
+            : col(categoryColumn).cast("int");
 
     // 1. prepare
     cpuMark = meter == null ? 0 : meter.cpuSeconds();
@@ -227,7 +234,7 @@ public final class CampaignDetector implements Serializable {
         .filter(col("content_type").isin(s.contentTypes().toArray()))
         .select(col("platform"), col("post_id"), col("account_id"), col("published_at"), col("title"),
             col("content"),
-            hasCategory ? col(categoryColumn).cast("int").as("category") : lit(null).cast("int").as("category"),
+            category.as("category"),
             hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"))
         .withColumn("norm", normalize.apply(col("title"), col("content")))
         .filter(length(col("norm")).geq(s.minChars()))

@@ -47,7 +47,7 @@ public final class ScoringDetectors {
   public static final String CLASSIFIER_CATEGORY = "classifier_category";
   public static final String CLASSIFIER_CONFIDENCE = "classifier_confidence";
   public static final String CLASSIFIER_NEEDS_REVIEW = "classifier_needs_review";
-  public static final String PROBABILITIES = "probabilities";
+  public static final String PROBABILITIES = CampaignDetector.PROBABILITIES;
   public static final String EVIDENCE = "evidence";
 
   private ScoringDetectors() {}
@@ -114,22 +114,10 @@ public final class ScoringDetectors {
       return "coordination";
     }
 
-    /**
-     * Same rows and columns; attack-cluster evidence appended to {@value #EVIDENCE} of member posts.
-     * With {@value #PROBABILITIES}, a post decided 0 whose hostile categories reach
-     * {@code coordination.hostile-probability} counts as negative ({@link CampaignDetector#leaningCategory}).
-     */
+    /** Same rows and columns; attack-cluster evidence appended to {@value #EVIDENCE} of member posts. */
     public Dataset<Row> contribute(Dataset<Row> scored, EnterpriseRegistry registry, String runId, Instant scoredAt) {
       release();
-      Set<String> cols = Set.of(scored.columns());
-      Dataset<Row> input = scored;
-      String category = categoryColumn;
-      if (cols.contains(categoryColumn) && cols.contains(PROBABILITIES)) {
-        category = "campaign_category";
-        input = scored.withColumn(category, CampaignDetector.leaningCategory(col(categoryColumn), col(PROBABILITIES),
-            resources.settings().coordination().hostileProbability()));
-      }
-      result = CampaignDetector.of(resources, registry).detect(input, category, runId, scoredAt, progress);
+      result = CampaignDetector.of(resources, registry).detect(scored, categoryColumn, runId, scoredAt, progress);
       return appendEvidence(PostDetectors.withCampaignEvidence(scored, result.memberEvidence()),
           CampaignDetector.COLUMN);
     }
