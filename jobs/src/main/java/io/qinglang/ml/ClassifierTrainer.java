@@ -315,11 +315,10 @@ public final class ClassifierTrainer {
       long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
       // Legitimate groups of any size may be held out: the false-positive caps are measured on them.
       List<Row> eligible = heldOutCandidates(rows, e.getKey() == 0.0 ? 0 : s.validationMaxGroupPosts());
+      // When every group is eligible, the last one stays in training.
+      int limit = eligible.size() == rows.size() ? rows.size() - 1 : eligible.size();
       long taken = 0;
-      for (int i = 0; i < eligible.size() && taken < fraction * total; i++) {
-        if (eligible.size() == rows.size() && i == rows.size() - 1) {
-          break; // every group was eligible: the last one stays in training
-        }
+      for (int i = 0; i < limit && taken < fraction * total; i++) {
         validationGroups.add(eligible.get(i).getString(0));
         taken += eligible.get(i).getLong(2);
       }
