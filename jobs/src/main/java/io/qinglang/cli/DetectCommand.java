@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "detect", mixinStandardHelpOptions = true,
     description = {
         "Runs the evidence detectors over the posts table: personal data (category 3), impersonation "
-            + "(category 1) and coordinated cross-platform campaigns (category 9). Writes the Delta table "
+            + "(category 1), quotes cut out of context (category 5) and coordinated cross-platform campaigns "
+            + "(category 9). Writes the Delta table "
             + "coordination_clusters (re-running over the same period replaces that period's clusters) and prints "
             + "the evidence found per detector and kind, with examples (personal data masked).",
         "",

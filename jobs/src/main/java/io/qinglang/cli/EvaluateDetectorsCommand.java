@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate-detectors", mixinStandardHelpOptions = true,
     description = {
         "Measures the evidence detectors alone (fusion without a classifier) on a labelled set: precision and "
-            + "recall of personal data (3), impersonation (1) and coordinated campaigns (9), recall per form, and "
+            + "recall of personal data (3), impersonation (1), quotes cut out of context (5) and coordinated "
+            + "campaigns (9), recall per form, and "
             + "flags on category-0 posts. Reads DIR: posts in the archive format, labels.csv (post_id,category,...) "
             + "and optionally meta.csv (subtype, cluster) or kinds.csv (kind). Writes nothing.",
         "",

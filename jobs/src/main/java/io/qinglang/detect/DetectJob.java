@@ -74,7 +74,8 @@ public final class DetectJob {
       LOG.info("{} contact values published by official accounts", official.size());
       Dataset<Row> evidence = detectors.withEvidence(posts, official)
           .select(col("platform"), col("post_id"), col("content_type"),
-              concat(col(PersonalDataDetector.COLUMN), col(ImpersonationDetector.COLUMN)).as("ev"))
+              concat(col(PersonalDataDetector.COLUMN), col(ImpersonationDetector.COLUMN),
+                  col(QuoteContextDetector.COLUMN)).as("ev"))
           .filter(size(col("ev")).gt(0))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, String> details = new LinkedHashMap<>();

@@ -16,11 +16,12 @@ public record DetectSettings(
     PersonalData personalData,
     Impersonation impersonation,
     Coordination coordination,
+    QuoteContext quoteContext,
     Fusion fusion) implements Serializable {
 
   /** Where the lexicons are. */
   public record Lexicons(InputResource personalData, InputResource impersonation, InputResource confusables,
-      InputResource campaigns) implements Serializable {}
+      InputResource campaigns, InputResource quoteContext) implements Serializable {}
 
   /** Personal data: context window (characters each side) and the lowest score reported. */
   public record PersonalData(int contextWindow, double reportScore) implements Serializable {}
@@ -40,6 +41,9 @@ public record DetectSettings(
     }
   }
 
+  /** Quotes cut out of context: how far from the claim the context words count, and the shortest claim. */
+  public record QuoteContext(int window, int minClaimChars) implements Serializable {}
+
   /** How evidence and classifier output combine (see {@link FusionPolicy}). */
   public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
       Set<Integer> coordinationYieldsTo) implements Serializable {}
@@ -55,7 +59,8 @@ public record DetectSettings(
         r.input(P + "lexicons.personal-data"),
         r.input(P + "lexicons.impersonation"),
         r.input(P + "lexicons.confusables"),
-        r.input(P + "lexicons.campaigns"));
+        r.input(P + "lexicons.campaigns"),
+        r.input(P + "lexicons.quote-context"));
     PersonalData pd = new PersonalData(
         r.intAtLeast(P + "personal-data.context-window", 0),
         r.doubleBetween(P + "personal-data.report-score", 0.0, 1.0));
@@ -101,6 +106,9 @@ public record DetectSettings(
         r.intAtLeast(c + "driver-components-max-edges", 0),
         r.intAtLeast(c + "max-iterations", 1),
         List.copyOf(types));
+    QuoteContext quote = new QuoteContext(
+        r.intAtLeast(P + "quote-context.window", 1),
+        r.intAtLeast(P + "quote-context.min-claim-chars", 2));
     String f = P + "fusion.";
     double flag = r.doubleBetween(f + "flag-score", 0.0, 1.0);
     double review = r.doubleBetween(f + "review-score", 0.0, 1.0);
@@ -120,6 +128,6 @@ public record DetectSettings(
       return id;
     }));
     Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0), yields);
-    return new DetectSettings(lexicons, pd, imp, coord, fusion);
+    return new DetectSettings(lexicons, pd, imp, coord, quote, fusion);
   }
 }

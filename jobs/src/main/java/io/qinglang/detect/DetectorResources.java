@@ -8,15 +8,16 @@ import java.io.Serializable;
  * the detectors that use them.
  */
 public record DetectorResources(DetectSettings settings, Lexicon personalData, Lexicon impersonation,
-    Lexicon confusables, Lexicon campaigns) implements Serializable {
+    Lexicon confusables, Lexicon campaigns, Lexicon quoteWords) implements Serializable {
 
   public static DetectorResources load(DetectSettings settings) {
     DetectSettings.Lexicons l = settings.lexicons();
     DetectorResources r = new DetectorResources(settings, Lexicon.load(l.personalData()), Lexicon.load(l.impersonation()),
-        Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()));
+        Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()), Lexicon.load(l.quoteContext()));
     r.personalDataRecognizer();
     new NameForms(r.confusables());
     StanceLexicon.of(r.campaigns());
+    r.quoteContextDetector();
     return r;
   }
 
@@ -28,6 +29,11 @@ public record DetectorResources(DetectSettings settings, Lexicon personalData, L
   public ImpersonationDetector impersonation(io.qinglang.registry.EnterpriseRegistry registry) {
     return new ImpersonationDetector(registry, impersonation, confusables, settings.impersonation().minFuzzyLength(),
         settings.impersonation().reportScore());
+  }
+
+  public QuoteContextDetector quoteContextDetector() {
+    return new QuoteContextDetector(quoteWords, settings.quoteContext().window(),
+        settings.quoteContext().minClaimChars());
   }
 
   public StanceLexicon stanceLexicon() {

@@ -15,6 +15,7 @@ public record Evidence(String source, String kind, String detail, String span, I
   public static final String PERSONAL_DATA = "personal_data";
   public static final String IMPERSONATION = "impersonation";
   public static final String COORDINATION = "coordination";
+  public static final String QUOTE_CONTEXT = "quote_context";
   public static final String CLASSIFIER = "classifier";
   public static final String FUSION = "fusion";
 

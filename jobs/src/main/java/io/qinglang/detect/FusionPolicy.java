@@ -32,7 +32,8 @@ import scala.collection.JavaConverters;
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
  * for 1 (except {@code reseller_claim}, which never decides), {@code coordination}/{@code attack_cluster}
- * for 9. Evidence at or above {@code flag-score} is <em>strong</em>; between {@code review-score} and
+ * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5. Evidence
+ * at or above {@code flag-score} is <em>strong</em>; between {@code review-score} and
  * {@code flag-score} it is <em>review-level</em>; below it only documents. The rules, first match wins:
  * <ol>
  *   <li>strong personal-data evidence: 3, whatever the wording (a validated ID number with private
@@ -44,6 +45,8 @@ import scala.collection.JavaConverters;
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
  *       a fabricated smear of a competitor that many accounts post together is a coordinated attack);</li>
  *   <li>any other non-zero classifier category (2, 5, 9, 10);</li>
+ *   <li>strong quote-context evidence: 5 (the headline states as said what the body shows the
+ *       speaker said under a condition, denied or rejected);</li>
  *   <li>corroboration: review-level evidence for the classifier's top class, when that class's
  *       probability reaches {@code corroboration-probability} although the classifier did not flag
  *       it, gives that class;</li>
@@ -91,6 +94,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.PERSONAL_DATA -> 3;
       case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim") ? -1 : 1;
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
+      case Evidence.QUOTE_CONTEXT -> 5;
       default -> -1;
     };
   }
@@ -124,6 +128,10 @@ public final class FusionPolicy implements Serializable {
     }
     if (classifierCategory != 0) {
       return classifierDecision(classifierCategory, classifierConfidence, "classifier", classifier, all);
+    }
+    Optional<Evidence> quote = strongest(evidence, 5);
+    if (quote.isPresent() && quote.get().scoreOrZero() >= flag) {
+      return detector(5, quote.get(), probabilities, "quote_context", classifier, all);
     }
     int top = topClass(probabilities);
     if (top > 0 && probabilities[top] >= settings.corroborationProbability()) {

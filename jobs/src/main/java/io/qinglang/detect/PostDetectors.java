@@ -9,8 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The per-post detectors together: adds {@value PersonalDataDetector#COLUMN} and
- * {@value ImpersonationDetector#COLUMN} to a frame with the posts columns, and joins the
+ * The per-post detectors together: adds {@value PersonalDataDetector#COLUMN},
+ * {@value ImpersonationDetector#COLUMN} and {@value QuoteContextDetector#COLUMN} to a frame with the
+ * posts columns, and joins the
  * coordinated-campaign member evidence ({@value CampaignDetector#COLUMN}). This is what the score
  * job calls before {@link FusionPolicy#fuse}:
  *
@@ -26,19 +27,23 @@ import org.apache.spark.sql.Row;
 public final class PostDetectors {
   /** Every evidence column the detectors add, in the order fusion merges them. */
   public static final List<String> EVIDENCE_COLUMNS =
-      List.of(PersonalDataDetector.COLUMN, ImpersonationDetector.COLUMN, CampaignDetector.COLUMN);
+      List.of(PersonalDataDetector.COLUMN, ImpersonationDetector.COLUMN, QuoteContextDetector.COLUMN,
+          CampaignDetector.COLUMN);
 
   private final PersonalDataDetector personalData;
   private final ImpersonationDetector impersonation;
+  private final QuoteContextDetector quoteContext;
 
-  public PostDetectors(PersonalDataDetector personalData, ImpersonationDetector impersonation) {
+  public PostDetectors(PersonalDataDetector personalData, ImpersonationDetector impersonation,
+      QuoteContextDetector quoteContext) {
     this.personalData = personalData;
     this.impersonation = impersonation;
+    this.quoteContext = quoteContext;
   }
 
   public static PostDetectors of(DetectorResources resources, EnterpriseRegistry registry) {
     return new PostDetectors(new PersonalDataDetector(resources.personalDataRecognizer(), registry),
-        resources.impersonation(registry));
+        resources.impersonation(registry), resources.quoteContextDetector());
   }
 
   public PersonalDataDetector personalData() {
@@ -54,9 +59,10 @@ public final class PostDetectors {
     return personalData.officialContacts(posts);
   }
 
-  /** Adds the personal-data and impersonation evidence columns. */
+  /** Adds the personal-data, impersonation and quote-context evidence columns. */
   public Dataset<Row> withEvidence(Dataset<Row> posts, Set<String> officialContacts) {
-    return impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts);
+    return quoteContext.withEvidence(
+        impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts));
   }
 
   /**

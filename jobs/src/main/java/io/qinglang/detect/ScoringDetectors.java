@@ -61,7 +61,8 @@ public final class ScoringDetectors {
   }
 
   /**
-   * Personal data (category 3) and impersonation (category 1) for each post: an
+   * Personal data (category 3), impersonation (category 1) and quotes cut out of context (category 5)
+   * for each post: an
    * {@code EvidenceContributor}. Contacts that official registry accounts publish in the scored
    * posts are no leaks (one small driver-side collect per call).
    */
@@ -73,16 +74,17 @@ public final class ScoringDetectors {
     }
 
     public String name() {
-      return "personal_data+impersonation";
+      return "personal_data+impersonation+quote_context";
     }
 
-    /** Same rows and columns; personal-data and impersonation evidence appended to {@value #EVIDENCE}. */
+    /** Same rows and columns; personal-data, impersonation and quote-context evidence appended to {@value #EVIDENCE}. */
     public Dataset<Row> contribute(Dataset<Row> scored, EnterpriseRegistry registry) {
       PostDetectors detectors = PostDetectors.of(resources, registry);
       Set<String> official = detectors.officialContacts(scored);
       Dataset<Row> out = detectors.withEvidence(scored, official);
       out = appendEvidence(out, PersonalDataDetector.COLUMN);
-      return appendEvidence(out, ImpersonationDetector.COLUMN);
+      out = appendEvidence(out, ImpersonationDetector.COLUMN);
+      return appendEvidence(out, QuoteContextDetector.COLUMN);
     }
   }
 

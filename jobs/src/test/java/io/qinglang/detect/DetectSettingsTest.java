@@ -22,6 +22,8 @@ class DetectSettingsTest {
     assertEquals(2, s.coordination().minPlatforms());
     assertEquals(24.0, s.coordination().windowHours());
     assertEquals(0.8, s.fusion().flagScore());
+    assertEquals(20, s.quoteContext().window());
+    assertEquals(6, s.quoteContext().minClaimChars());
     assertTrue(s.fusion().coordinationYieldsTo().contains(8));
   }
 
@@ -36,6 +38,10 @@ class DetectSettingsTest {
     ConfigException g = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.fusion.coordination-yields-to = [1, 11]")));
     assertTrue(g.getMessage().contains("'11' is not a category id"), g.getMessage());
+    ConfigException q = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.quote-context.min-claim-chars = 1")));
+    assertTrue(q.getMessage().startsWith("qinglang.detect.quote-context.min-claim-chars: must be at least 2"),
+        q.getMessage());
   }
 
   @Test

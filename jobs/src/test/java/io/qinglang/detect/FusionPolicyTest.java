@@ -136,4 +136,31 @@ class FusionPolicyTest {
     assertEquals(0, none.category());
     assertEquals("none", none.rule());
   }
+
+  static final QuoteContextDetector QUOTE = DetectFixtures.RESOURCES.quoteContextDetector();
+
+  @Test
+  void aQuoteCutOutOfContextIsClickbaitWhenTheClassifierSawNothing() {
+    List<Evidence> ev = QUOTE.detect("贺川：芯片行业三年内会洗牌出局",
+        "贺川在论坛上说：“倘若只做低端产品，芯片行业三年内会洗牌出局的就是我们，所以研发不能停。”");
+    assertEquals(1, ev.size());
+    FusionPolicy.Decision d = F.decide(probs(0, 0.8), 0, 0.8, false, ev);
+    assertEquals(5, d.category());
+    assertEquals("quote_context", d.rule());
+    assertTrue(d.evidence().get(d.evidence().size() - 1).detail().startsWith("category 5 from quote_context/conditional"));
+    // A more specific decision of the classifier stays.
+    assertEquals(10, F.decide(probs(10, 0.8), 10, 0.8, false, ev).category());
+  }
+
+  @Test
+  void whatOthersSayOnlyCorroboratesOrSendsToReview() {
+    List<Evidence> ev = QUOTE.detect("贺川：芯片行业三年内会洗牌",
+        "贺川在论坛上说：“很多人说芯片行业三年内会洗牌，我们要做好准备。”");
+    assertEquals(QuoteContextDetector.REVIEW, ev.get(0).score());
+    FusionPolicy.Decision alone = F.decide(probs(0, 0.8), 0, 0.8, false, ev);
+    assertEquals(0, alone.category());
+    assertTrue(alone.needsReview());
+    double[] leaning = probs(5, 0.4);
+    assertEquals(5, F.decide(leaning, 0, 0.4, true, ev).category(), "the classifier's top class 5, confirmed");
+  }
 }

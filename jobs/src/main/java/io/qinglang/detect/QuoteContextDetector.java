@@ -1,0 +1,372 @@
+package io.qinglang.detect;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.qinglang.table.EvidenceSchema;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.functions;
+
+/**
+ * Quotes cut out of context (category 5): a headline states a claim that the body shows the
+ * speaker did not make as a plain statement. The headline's claim is the text after its last colon
+ * (the speaker prefix "X：" goes), or the text inside its quotation marks; for a post without a
+ * title, a leading 【...】 heading. The claim, or its longest part that keeps {@value #PARTIAL_SHARE} of it
+ * and at least {@code min-claim-chars} characters, must appear inside quotation marks or after a speech
+ * word ("说：") in the body, and the words around it (lexicon
+ * {@code quote_context.txt}) must change its sense:
+ * <ul>
+ *   <li>{@code conditional}: a condition in the same sentence before it ("如果不创新，X撑不过明年");
+ *   <li>{@code disbelief}: a denial directly before it ("我从来不认为年轻人就该996");
+ *   <li>{@code disagreement}: a rejection after it ("外界都说冬天来了，我不这么看");
+ *   <li>{@code contrast}: the headline cut a "not X but Y" after its first half ("员工不是家人，是伙伴");
+ *   <li>{@code follow_up}: the speaker qualified it right after the quotation ("他随后强调……").
+ * </ul>
+ * Those give strong evidence ({@value #STRONG}). A claim the speaker only attributes to others
+ * ("外界都说……") without a rejection gives review-level evidence ({@value #REVIEW}): the speaker may
+ * agree. A headline that asks (？) or that already carries the condition or the denial gives nothing:
+ * the matched claim then contains the marker, which only counts outside it.
+ */
+public final class QuoteContextDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String COLUMN = "quote_context_evidence";
+  public static final double STRONG = 0.85;
+  public static final double REVIEW = 0.6;
+  /** Lexicon sections. */
+  static final Set<String> SECTIONS = Set.of("conditional", "disbelief", "attributed", "disagreement", "contrast",
+      "follow-up", "speech");
+  private static final String OPEN_QUOTES = "“\"「『‘'";
+  private static final String CLOSE_QUOTES = "”\"」』’'";
+  private static final String SENTENCE_END = "。！？!?；;\n";
+  private static final int DISBELIEF_GAP = 4;
+  private static final int CONTRAST_GAP = 1;
+  /** The share of a headline's claim a partial match in the body must keep. */
+  static final double PARTIAL_SHARE = 0.7;
+
+  private final List<String> conditional;
+  private final List<String> disbelief;
+  private final List<String> attributed;
+  private final List<String> disagreement;
+  private final List<String> contrast;
+  private final List<String> followUp;
+  private final List<String> speech;
+  private final int window;
+  private final int minClaimChars;
+
+  public QuoteContextDetector(Lexicon lexicon, int window, int minClaimChars) {
+    lexicon.requireSections(SECTIONS, SECTIONS);
+    conditional = normalized(lexicon.words("conditional"));
+    disbelief = normalized(lexicon.words("disbelief"));
+    attributed = normalized(lexicon.words("attributed"));
+    disagreement = normalized(lexicon.words("disagreement"));
+    contrast = normalized(lexicon.words("contrast"));
+    followUp = normalized(lexicon.words("follow-up"));
+    speech = normalized(lexicon.words("speech"));
+    this.window = window;
+    this.minClaimChars = minClaimChars;
+  }
+
+  /** What was found: the claim as the body has it, where, and which words changed its sense. */
+  public record Finding(String claim, int start, int end, String reason, String marker, boolean strong) {}
+
+  /** The evidence for one post (empty, or one entry). */
+  public List<Evidence> detect(String title, String content) {
+    return find(title, content).map(f -> List.of(new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
+        String.format(Locale.ROOT, "the headline states \"%s\" as said; in the body it stands with \"%s\" (%s)",
+            PersonalDataMasker.mask(f.claim()), f.marker(), describe(f.reason())),
+        PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW))).orElse(List.of());
+  }
+
+  private static String describe(String reason) {
+    return switch (reason) {
+      case "conditional" -> "said under a condition the headline dropped";
+      case "disbelief" -> "the speaker denies it";
+      case "disagreement" -> "the speaker rejects it";
+      case "contrast" -> "the headline cut a 'not X but Y' in half";
+      case "follow_up" -> "the speaker qualified it at once";
+      default -> "what others say, not the speaker's view";
+    };
+  }
+
+  /** The strongest finding for a headline and body (offsets into the normalized body). */
+  public Optional<Finding> find(String title, String content) {
+    if (content == null || content.isBlank()) {
+      return Optional.empty();
+    }
+    String body = normalize(content);
+    String headline = title == null || title.isBlank() ? bracketHeading(body) : normalize(title);
+    if (headline == null || headline.indexOf('?') >= 0) {
+      return Optional.empty();
+    }
+    String claim = claimOf(headline);
+    if (claim.codePointCount(0, claim.length()) < minClaimChars) {
+      return Optional.empty();
+    }
+    if (body.contains(claim)) {
+      return best(body, claim, claim);
+    }
+    // A headline rarely copies the quotation exactly: the longest part of the claim the body has,
+    // when it keeps at least PARTIAL_SHARE of the claim (and min-claim-chars).
+    int n = claim.length();
+    int shortest = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
+    for (int len = n - 1; len >= shortest; len--) {
+      for (int i = 0; i + len <= n; i++) {
+        String part = claim.substring(i, i + len);
+        if (body.contains(part)) {
+          Optional<Finding> f = best(body, part, claim);
+          if (f.isPresent()) {
+            return f;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Finding> best(String body, String match, String claim) {
+    Finding best = null;
+    for (int from = 0; from < body.length(); ) {
+      int at = body.indexOf(match, from);
+      if (at < 0) {
+        break;
+      }
+      Finding f = judge(body, match, claim, at, at + match.length());
+      if (f != null && (best == null || f.strong() && !best.strong())) {
+        best = f;
+      }
+      from = at + match.length();
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The finding for {@code match} at [start, end) of the body; markers the headline's claim holds do not count. */
+  private Finding judge(String body, String match, String claim, int start, int end) {
+    Finding f = judgeMarkers(body, match, start, end);
+    return f == null || claim.contains(f.marker()) ? null : f;
+  }
+
+  private Finding judgeMarkers(String body, String claim, int start, int end) {
+    int quoteOpen = openQuoteBefore(body, start);
+    boolean quoted = quoteOpen >= 0;
+    int sentenceStart = sentenceStart(body, start);
+    if (!quoted && !speechBefore(body, sentenceStart, start)) {
+      return null;
+    }
+    int scopeStart = Math.max(quoted ? quoteOpen + 1 : sentenceStart, start - window);
+    String before = body.substring(Math.max(scopeStart, sentenceStart), start);
+    int quoteClose = quoted ? closeQuoteAfter(body, end) : -1;
+    int scopeEnd = Math.min(body.length(), end + window);
+    if (quoteClose >= 0) {
+      scopeEnd = Math.min(scopeEnd, quoteClose);
+    }
+    String after = body.substring(end, Math.max(end, scopeEnd));
+    String marker;
+    if ((marker = endingWith(before, disbelief, DISBELIEF_GAP)) != null) {
+      return new Finding(claim, start, end, "disbelief", marker, true);
+    }
+    if ((marker = firstIn(after, disagreement)) != null) {
+      return new Finding(claim, start, end, "disagreement", marker, true);
+    }
+    if (negated(claim) && (marker = startingWith(after, contrast, CONTRAST_GAP)) != null) {
+      return new Finding(claim, start, end, "contrast", marker, true);
+    }
+    if ((marker = firstIn(before, conditional)) != null && !before.contains(marker + "说")) {
+      return new Finding(claim, start, end, "conditional", marker, true);
+    }
+    if (quoteClose >= 0) {
+      String next = body.substring(quoteClose + 1, Math.min(body.length(), quoteClose + 1 + window));
+      if ((marker = firstIn(next, followUp)) != null) {
+        return new Finding(claim, start, end, "follow_up", marker, true);
+      }
+    }
+    if ((marker = firstIn(before, attributed)) != null) {
+      return new Finding(claim, start, end, "attributed", marker, false);
+    }
+    return null;
+  }
+
+  /** The claim of a headline: after its last colon, or inside its quotation marks; no end punctuation. */
+  static String claimOf(String headline) {
+    String h = headline;
+    int open = indexOfAny(h, OPEN_QUOTES, 0);
+    if (open >= 0) {
+      int close = indexOfAny(h, CLOSE_QUOTES, open + 1);
+      if (close > open + 1) {
+        return trimPunctuation(h.substring(open + 1, close));
+      }
+    }
+    int colon = h.lastIndexOf(':');
+    if (colon >= 0) {
+      h = h.substring(colon + 1);
+    }
+    return trimPunctuation(h);
+  }
+
+  private static String bracketHeading(String body) {
+    if (!body.startsWith("【")) {
+      return null;
+    }
+    int close = body.indexOf('】');
+    return close > 1 ? body.substring(1, close) : null;
+  }
+
+  private static String trimPunctuation(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && isPunctuation(s.charAt(a))) {
+      a++;
+    }
+    while (b > a && isPunctuation(s.charAt(b - 1))) {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+
+  private static boolean isPunctuation(char c) {
+    return "！!。.，,、…~～ \"'“”‘’「」『』《》".indexOf(c) >= 0;
+  }
+
+  private static boolean negated(String claim) {
+    return claim.contains("不是") || claim.contains("并非") || claim.contains("没有") || claim.contains("不会");
+  }
+
+  private static int openQuoteBefore(String body, int start) {
+    int sentence = sentenceStart(body, start);
+    for (int i = start - 1; i >= Math.max(0, sentence - 1); i--) {
+      char c = body.charAt(i);
+      if (CLOSE_QUOTES.indexOf(c) >= 0 && OPEN_QUOTES.indexOf(c) < 0) {
+        return -1;
+      }
+      if (OPEN_QUOTES.indexOf(c) >= 0) {
+        return i;
+      }
+    }
+    // A quotation may span sentences: look back further for an opening mark not yet closed.
+    for (int i = sentence - 1; i >= 0; i--) {
+      char c = body.charAt(i);
+      if (CLOSE_QUOTES.indexOf(c) >= 0 && OPEN_QUOTES.indexOf(c) < 0) {
+        return -1;
+      }
+      if (c == '“' || c == '「' || c == '『') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int closeQuoteAfter(String body, int end) {
+    for (int i = end; i < body.length(); i++) {
+      if (CLOSE_QUOTES.indexOf(body.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int sentenceStart(String body, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      if (SENTENCE_END.indexOf(body.charAt(i)) >= 0) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private boolean speechBefore(String body, int sentenceStart, int start) {
+    String before = body.substring(sentenceStart, start);
+    return firstIn(before, speech) != null;
+  }
+
+  private static String firstIn(String text, List<String> words) {
+    String best = null;
+    int bestAt = Integer.MAX_VALUE;
+    for (String w : words) {
+      int at = text.indexOf(w);
+      if (at >= 0 && (at < bestAt || at == bestAt && w.length() > best.length())) {
+        best = w;
+        bestAt = at;
+      }
+    }
+    return best;
+  }
+
+  private static String endingWith(String text, List<String> words, int gap) {
+    for (String w : words) {
+      int at = text.lastIndexOf(w);
+      if (at >= 0 && text.length() - (at + w.length()) <= gap) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private static String startingWith(String text, List<String> words, int gap) {
+    for (String w : words) {
+      int at = text.indexOf(w);
+      if (at >= 0 && at <= gap) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private static int indexOfAny(String s, String chars, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Full-width ASCII to half-width, ideographic space and whitespace dropped. */
+  static String normalize(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        c = (char) (c - 0xFEE0);
+      }
+      if (Character.isWhitespace(c) && c != '\n' || c == '\u3000') {
+        continue;
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static List<String> normalized(List<String> words) {
+    List<String> out = new ArrayList<>(words.size());
+    for (String w : words) {
+      String n = normalize(w);
+      if (!n.isEmpty() && !out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Adds {@value #COLUMN} (array of evidence structs) from the posts' title and content. */
+  public Dataset<Row> withEvidence(Dataset<Row> posts) {
+    return posts.withColumn(COLUMN, column());
+  }
+
+  public Column column() {
+    QuoteContextDetector detector = this;
+    return functions.udf((UDF2<String, String, List<Row>>) (title, content) -> {
+      List<Row> rows = new ArrayList<>(1);
+      for (Evidence e : detector.detect(title, content)) {
+        rows.add(e.toRow());
+      }
+      return rows;
+    }, EvidenceSchema.ARRAY).withName(COLUMN).apply(col("title"), col("content"));
+  }
+}

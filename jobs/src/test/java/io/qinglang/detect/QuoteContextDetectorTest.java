@@ -1,0 +1,109 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.ConfigException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class QuoteContextDetectorTest {
+  static final QuoteContextDetector D = DetectFixtures.RESOURCES.quoteContextDetector();
+
+  private static String reason(String title, String content) {
+    return D.find(title, content).map(QuoteContextDetector.Finding::reason).orElse("none");
+  }
+
+  @Test
+  void aDroppedConditionIsStrongEvidence() {
+    Optional<QuoteContextDetector.Finding> f = D.find("付远航：青梧物流撑不过三年",
+        "在昨天的供应链论坛上，付远航说：“行业都在打价格战，要是只拼低价，青梧物流撑不过三年，所以我们押注冷链。”");
+    assertTrue(f.isPresent());
+    assertEquals("conditional", f.get().reason());
+    assertEquals("要是", f.get().marker());
+    assertTrue(f.get().strong());
+  }
+
+  @Test
+  void eachWayOfChangingTheSense() {
+    assertEquals("disbelief", reason("岑曦：外卖骑手赚得太多了",
+        "岑曦在节目里的原话是：“我从不认为外卖骑手赚得太多了，平台应该把补贴给到他们。”"));
+    assertEquals("disagreement", reason("柏舟能源董事长：光伏行业要完了",
+        "他在年会上说：“网上都说光伏行业要完了，我不认同，装机量还在涨。”"));
+    assertEquals("contrast", reason("戚宁：客户不是上帝",
+        "采访中戚宁说：“客户不是上帝，而是朋友，朋友之间要讲诚信。”"));
+    assertEquals("follow_up", reason("禾岭乳业总经理：今年要裁掉一半人",
+        "他在会上算了一笔账：“按现在的亏损，今年要裁掉一半人。”随后强调，这只是说明降本有多急，公司不会裁员。"));
+  }
+
+  @Test
+  void whatOthersSayIsOnlyReviewLevel() {
+    Optional<QuoteContextDetector.Finding> f = D.find("鲁岩：钢铁行业没有未来",
+        "鲁岩在峰会上说：“有人说钢铁行业没有未来，这个问题值得讨论。”");
+    assertTrue(f.isPresent());
+    assertEquals("attributed", f.get().reason());
+    assertFalse(f.get().strong());
+    List<Evidence> evidence = D.detect("鲁岩：钢铁行业没有未来", "鲁岩在峰会上说：“有人说钢铁行业没有未来，这个问题值得讨论。”");
+    assertEquals(QuoteContextDetector.REVIEW, evidence.get(0).score());
+    assertEquals(Evidence.QUOTE_CONTEXT, evidence.get(0).source());
+  }
+
+  @Test
+  void faithfulQuotesAndHeadlinesThatKeepTheContextAreNotFlagged() {
+    assertEquals("none", reason("易澄：明年门店数量翻一番",
+        "易澄在发布会上说：“明年门店数量翻一番，重点在西南市场。”"), "a plain quote");
+    assertEquals("none", reason("易澄：如果原料继续涨，明年会提价",
+        "易澄在发布会上说：“如果原料继续涨，明年会提价，但现在没有计划。”"), "the headline keeps the condition");
+    assertEquals("none", reason("易澄：明年会提价吗？",
+        "易澄在发布会上说：“如果原料继续涨，明年会提价。”"), "a question commits to nothing");
+    assertEquals("none", reason("易澄：明年会提价",
+        "评论区有人问明年会不会提价，如果原料继续涨，明年会提价也不奇怪。"), "no quotation, no reported speech");
+    assertEquals("none", reason("易澄：利润会下滑",
+        "易澄说：“如果说去年是打基础，今年利润会下滑是预料之中的。”"), "如果说 is rhetoric, not a condition");
+    assertEquals("none", reason(null, "易澄说：“如果原料继续涨，明年会提价。”"), "no headline");
+    assertEquals("none", reason("易澄：提价", "易澄说：“如果原料继续涨，我们会提价。”"), "claim too short");
+  }
+
+  @Test
+  void aHeadlineThatRewordsTheQuoteALittleStillMatches() {
+    Optional<QuoteContextDetector.Finding> f = D.find("邵启明：澜拓空调明年一定涨价",
+        "邵启明在经销商大会上说：“如果铜价继续上涨，空调明年一定涨价。”");
+    assertTrue(f.isPresent());
+    assertEquals("空调明年一定涨价", f.get().claim());
+    assertEquals("conditional", f.get().reason());
+    assertEquals("none", reason("邵启明：澜拓明年涨价", "邵启明说：“如果铜价继续上涨，空调明年可能要涨一点价。”"),
+        "too little of the claim in the body");
+    assertEquals("none", reason("邵启明：如果铜价上涨，空调一定涨价",
+        "邵启明说：“如果问我怎么看，那么如果铜价上涨，空调一定涨价。”"), "the headline carries the condition itself");
+  }
+
+  @Test
+  void aLeadingBracketHeadingServesAsTheHeadline() {
+    assertEquals("conditional", reason("",
+        "【苇风科技CEO：我们明年会裁员】苇风科技CEO接受采访时表示：“万一订单继续下滑，我们明年会裁员，但目前订单饱满。”"));
+  }
+
+  @Test
+  void fullWidthAndSpacesDoNotHideTheMatch() {
+    assertEquals("conditional", reason("韦川：汽车 价格 还会再降",
+        "韦川说：“假如电池成本继续下降，汽车价格还会再降。”"));
+  }
+
+  @Test
+  void personalDataInTheClaimIsMasked() {
+    List<Evidence> evidence = D.detect("林知远：我的电话是13912345678",
+        "林知远说：“假如有人冒充客服，我的电话是13912345678这种话你们别信。”");
+    assertEquals(1, evidence.size());
+    assertFalse(evidence.get(0).detail().contains("13912345678"));
+    assertFalse(evidence.get(0).span().contains("13912345678"));
+  }
+
+  @Test
+  void aLexiconWithoutTheSectionsIsRejected() {
+    Lexicon partial = Lexicon.parse("partial.txt", "[conditional]\n如果\n");
+    assertThrows(ConfigException.class, () -> new QuoteContextDetector(partial, 20, 6));
+  }
+}
