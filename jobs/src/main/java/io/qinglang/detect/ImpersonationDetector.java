@@ -127,7 +127,7 @@ public final class ImpersonationDetector implements Serializable {
       if (warning == null) {
         int offset = title == null ? 0 : title.length() + 1;
         for (ImpersonationIndex.TextMatch m : idx.scanText(text)) {
-          if (isOfficial(m.enterpriseId(), account)) {
+          if (isOfficial(m.enterpriseId(), account) || inRepostAttribution(text, m.start())) {
             continue;
           }
           List<String> channels = idx.channels(text, m.enterpriseId(), officialContacts);
@@ -163,6 +163,25 @@ public final class ImpersonationDetector implements Serializable {
       }
     }
     return list;
+  }
+
+  /**
+   * Whether {@code at} lies in a repost attribution ("//@百事公司官方账号: ...", "转发自@X："): the name
+   * of the account the post was reposted from, which the reposter does not claim. That account is
+   * judged by its own name when its posts are scanned.
+   */
+  static boolean inRepostAttribution(String text, int at) {
+    for (int i = at - 1; i >= 0 && at - i <= 40; i--) {
+      char c = text.charAt(i);
+      if (c == '@') {
+        String before = text.substring(Math.max(0, i - 3), i);
+        return before.endsWith("//") || before.contains("转发") || before.contains("转自");
+      }
+      if (c == ':' || c == '：' || c == ' ' || c == '\n') {
+        return false;
+      }
+    }
+    return false;
   }
 
   private void names(ImpersonationIndex idx, String platform, String account, String shown, String kind,

@@ -548,7 +548,9 @@ public final class ImpersonationIndex {
   /**
    * The ways the text gives to reach someone, for a name of {@code enterpriseId}: a channel word
    * followed by an id (微信: byd_kf888), a bare lure (扫码), a phone number that is neither a 400/800
-   * hotline nor one of {@code officialContacts} (numbers official accounts publish), or a link to a host that is not the enterprise's official site. Empty when none.
+   * hotline nor one of {@code officialContacts} (numbers official accounts publish), or a link to a
+   * host that is neither the enterprise's official site nor its own name ({@link #isOwnNameHost}).
+   * Empty when none.
    */
   public List<String> channels(String text, String enterpriseId, Set<String> officialContacts) {
     List<String> found = new ArrayList<>();
@@ -579,12 +581,32 @@ public final class ImpersonationIndex {
     }
     Matcher m = HOST.matcher(lower);
     while (m.find()) {
-      if (!isOfficialHost(enterpriseId, m.group(1))) {
+      if (!isOfficialHost(enterpriseId, m.group(1)) && !isOwnNameHost(enterpriseId, m.group(1))) {
         found.add("link to " + m.group(1));
         break;
       }
     }
     return found;
+  }
+
+  /**
+   * A host that is exactly one of the enterprise's Latin forms (www.jiuganghongxing.com for 酒钢宏兴):
+   * the enterprise's own domain as far as anyone can tell, so a link to it is no impersonator's
+   * channel even when the registry does not list it. Additions (byd-kefu.com) are not own names.
+   */
+  boolean isOwnNameHost(String enterpriseId, String host) {
+    int tld = host.lastIndexOf('.');
+    if (tld <= 0) {
+      return false;
+    }
+    String labels = host.substring(0, tld);
+    if (labels.startsWith("www.")) {
+      labels = labels.substring(4);
+    }
+    if (labels.contains(".")) {
+      return false;
+    }
+    return latinForms.getOrDefault(enterpriseId, Set.of()).contains(forms.canonical(labels));
   }
 
   /** The first warning word in the text (警惕, 冒充 ...), or null. */

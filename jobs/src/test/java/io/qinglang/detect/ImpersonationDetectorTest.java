@@ -157,6 +157,26 @@ class ImpersonationDetectorTest {
   }
 
   @Test
+  void aRepostNamesTheAccountItCameFromWithoutClaimingIt() {
+    String repost = "转发微博//@星澜手机官方账号:【星澜新品发布】本周六正式开启，详情见 www.xl-shop.cn";
+    clean(D.detect("weibo", "u_fan1", "熊猫酱", "post", null, repost, null));
+    clean(D.detect("weibo", "u_fan2", "熊猫酱", "post", null, "蹲一个 转发自@星澜手机官方账号：新品详情见 www.xl-shop.cn", null));
+    // The same words as the poster's own claim are promotion.
+    flagged(D.detect("weibo", "u_fan3", "熊猫酱", "post", null, "星澜手机官方账号:【星澜新品发布】详情见 www.xl-shop.cn",
+        null), "E0005", "promoted_name");
+  }
+
+  @Test
+  void aLinkToTheEnterprisesOwnNameIsNoImpersonatorsChannel() {
+    clean(D.detect("bilibili", "u_fan4", "追光者", "post", null, "【星澜手机官方售后延保】本月正式开启，详情见官网 www.xinglan.com",
+        null));
+    flagged(D.detect("bilibili", "u_fan5", "追光者", "post", null, "【星澜手机官方售后延保】本月正式开启，详情见 www.xinglan-kefu.com",
+        null), "E0005", "promoted_name");
+    flagged(D.detect("bilibili", "u_fan6", "追光者", "post", null, "星澜手机官方售后，加微信 xl_kf2023 办理，官网 www.xinglan.com",
+        null), "E0005", "promoted_name");
+  }
+
+  @Test
   void lookalikeDomains() {
     Evidence e = flagged(D.detect("web", "site_1", null, "post", null, "退款请登录 http://byd-kefu.com/refund 办理", null),
         "E0002", "lookalike_domain");
