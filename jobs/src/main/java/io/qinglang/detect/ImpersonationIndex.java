@@ -589,21 +589,30 @@ public final class ImpersonationIndex {
     return found;
   }
 
+  /** Top-level domains an enterprise's own site plausibly uses; cheap ones (.top, .vip, .cc) are not. */
+  private static final List<String> OWN_SITE_SUFFIXES = List.of(".com.cn", ".net.cn", ".com", ".cn", ".net");
+
   /**
-   * A host that is exactly one of the enterprise's Latin forms (www.jiuganghongxing.com for 酒钢宏兴):
-   * the enterprise's own domain as far as anyone can tell, so a link to it is no impersonator's
-   * channel even when the registry does not list it. Additions (byd-kefu.com) are not own names.
+   * A host that is exactly one of the enterprise's Latin forms under a common suffix
+   * (www.jiuganghongxing.com for 酒钢宏兴): the enterprise's own domain as far as anyone can tell, so a
+   * link to it is no impersonator's channel even when the registry does not list it. Additions
+   * (byd-kefu.com) and other suffixes (byd.top) are not own names.
    */
   boolean isOwnNameHost(String enterpriseId, String host) {
-    int tld = host.lastIndexOf('.');
-    if (tld <= 0) {
+    String labels = null;
+    for (String suffix : OWN_SITE_SUFFIXES) {
+      if (host.endsWith(suffix)) {
+        labels = host.substring(0, host.length() - suffix.length());
+        break;
+      }
+    }
+    if (labels == null) {
       return false;
     }
-    String labels = host.substring(0, tld);
     if (labels.startsWith("www.")) {
       labels = labels.substring(4);
     }
-    if (labels.contains(".")) {
+    if (labels.isEmpty() || labels.contains(".")) {
       return false;
     }
     return latinForms.getOrDefault(enterpriseId, Set.of()).contains(forms.canonical(labels));

@@ -21,7 +21,8 @@ import org.apache.spark.sql.functions;
  * (the speaker prefix "X：" goes), or the text inside its quotation marks; for a post without a
  * title, a leading 【...】 heading. The claim, or its longest part that keeps {@value #PARTIAL_SHARE} of it
  * and at least {@code min-claim-chars} characters, must appear inside quotation marks or after a speech
- * word ("说：") in the body, and the words around it (lexicon
+ * word ("说：") in the body (claims over {@value #MAX_CLAIM_CHARS} characters are whole headlines, not
+ * quotes, and are skipped), and the words around it (lexicon
  * {@code quote_context.txt}) must change its sense:
  * <ul>
  *   <li>{@code conditional}: a condition in the same sentence before it ("如果不创新，X撑不过明年");
@@ -48,6 +49,8 @@ public final class QuoteContextDetector implements Serializable {
   private static final String SENTENCE_END = "。！？!?；;\n";
   private static final int DISBELIEF_GAP = 4;
   private static final int CONTRAST_GAP = 1;
+  /** Longer "claims" are whole headlines, not quotes (and the partial search grows with the square of the length). */
+  static final int MAX_CLAIM_CHARS = 40;
   /** The share of a headline's claim a partial match in the body must keep. */
   static final double PARTIAL_SHARE = 0.7;
 
@@ -107,7 +110,8 @@ public final class QuoteContextDetector implements Serializable {
       return Optional.empty();
     }
     String claim = claimOf(headline);
-    if (claim.codePointCount(0, claim.length()) < minClaimChars) {
+    int chars = claim.codePointCount(0, claim.length());
+    if (chars < minClaimChars || chars > MAX_CLAIM_CHARS) {
       return Optional.empty();
     }
     if (body.contains(claim)) {

@@ -174,6 +174,9 @@ class ImpersonationDetectorTest {
         null), "E0005", "promoted_name");
     flagged(D.detect("bilibili", "u_fan6", "追光者", "post", null, "星澜手机官方售后，加微信 xl_kf2023 办理，官网 www.xinglan.com",
         null), "E0005", "promoted_name");
+    clean(D.detect("bilibili", "u_fan7", "追光者", "post", null, "【星澜手机官方售后延保】详情见 xinglan.com.cn", null));
+    flagged(D.detect("bilibili", "u_fan8", "追光者", "post", null, "【星澜手机官方售后延保】详情见 www.xinglan.top", null),
+        "E0005", "promoted_name");
   }
 
   @Test

@@ -65,6 +65,10 @@ class QuoteContextDetectorTest {
         "易澄说：“如果说去年是打基础，今年利润会下滑是预料之中的。”"), "如果说 is rhetoric, not a condition");
     assertEquals("none", reason(null, "易澄说：“如果原料继续涨，明年会提价。”"), "no headline");
     assertEquals("none", reason("易澄：提价", "易澄说：“如果原料继续涨，我们会提价。”"), "claim too short");
+    String longClaim = "明年所有门店的所有产品都会因为原材料和人工成本的持续上涨而统一上调价格并取消全部会员折扣";
+    assertTrue(longClaim.length() > QuoteContextDetector.MAX_CLAIM_CHARS);
+    assertEquals("none", reason("易澄：" + longClaim, "易澄说：“如果原料继续涨，" + longClaim + "。”"),
+        "a whole headline is not a quoted claim");
   }
 
   @Test
