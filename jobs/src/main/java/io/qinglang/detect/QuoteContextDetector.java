@@ -170,6 +170,9 @@ public final class QuoteContextDetector implements Serializable {
     int scopeEnd = Math.min(body.length(), end + window);
     if (quoteClose >= 0) {
       scopeEnd = Math.min(scopeEnd, quoteClose);
+    } else if (!quoted) {
+      // Reported speech without quotation marks ends with its sentence: what follows is the writer's.
+      scopeEnd = Math.min(scopeEnd, sentenceEnd(body, end));
     }
     String after = body.substring(end, Math.max(end, scopeEnd));
     String marker;
@@ -282,6 +285,15 @@ public final class QuoteContextDetector implements Serializable {
       }
     }
     return 0;
+  }
+
+  private static int sentenceEnd(String body, int at) {
+    for (int i = at; i < body.length(); i++) {
+      if (SENTENCE_END.indexOf(body.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return body.length();
   }
 
   private boolean speechBefore(String body, int sentenceStart, int start) {

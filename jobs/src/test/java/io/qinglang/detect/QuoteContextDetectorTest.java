@@ -64,6 +64,10 @@ class QuoteContextDetectorTest {
     assertEquals("none", reason("易澄：利润会下滑",
         "易澄说：“如果说去年是打基础，今年利润会下滑是预料之中的。”"), "如果说 is rhetoric, not a condition");
     assertEquals("none", reason(null, "易澄说：“如果原料继续涨，明年会提价。”"), "no headline");
+    assertEquals("none", reason("易澄：明年门店数量会翻一番", "易澄在发布会上表示：明年门店数量会翻一番。我不这么看，租金太贵了。"),
+        "the writer disagreeing after reported speech does not change what the speaker said");
+    assertEquals("disagreement", reason("易澄：明年门店数量会翻一番",
+        "易澄在发布会上表示：有人说明年门店数量会翻一番，我不这么看，开店要看租金。"));
     assertEquals("none", reason("易澄：提价", "易澄说：“如果原料继续涨，我们会提价。”"), "claim too short");
     String longClaim = "明年所有门店的所有产品都会因为原材料和人工成本的持续上涨而统一上调价格并取消全部会员折扣";
     assertTrue(longClaim.length() > QuoteContextDetector.MAX_CLAIM_CHARS);
