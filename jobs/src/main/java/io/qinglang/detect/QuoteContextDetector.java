@@ -101,11 +101,12 @@ public final class QuoteContextDetector implements Serializable {
 
   /** The strongest finding for a headline and body (offsets into the normalized body). */
   public Optional<Finding> find(String title, String content) {
-    if (content == null || content.isBlank()) {
-      return Optional.empty();
+    boolean titled = title != null && !title.isBlank();
+    if (content == null || content.isBlank() || !titled && !startsWithBracket(content)) {
+      return Optional.empty(); // most posts: no headline, so the body is not normalized at all
     }
     String body = normalize(content);
-    String headline = title == null || title.isBlank() ? bracketHeading(body) : normalize(title);
+    String headline = titled ? normalize(title) : bracketHeading(body);
     if (headline == null || headline.indexOf('?') >= 0) {
       return Optional.empty();
     }
@@ -343,20 +344,32 @@ public final class QuoteContextDetector implements Serializable {
     return -1;
   }
 
-  /** Full-width ASCII to half-width, ideographic space and whitespace dropped. */
+  /** Folded to half-width ({@link PersonalDataPatterns#fold}), whitespace but line breaks dropped. */
   static String normalize(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        c = (char) (c - 0xFEE0);
+    String folded = PersonalDataPatterns.fold(s);
+    StringBuilder b = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (!dropped(c)) {
+        b.append(c);
       }
-      if (Character.isWhitespace(c) && c != '\n' || c == '\u3000') {
-        continue;
-      }
-      b.append(c);
     }
     return b.toString();
+  }
+
+  private static boolean dropped(char c) {
+    return Character.isWhitespace(c) && c != '\n';
+  }
+
+  /** Whether the text, once normalized, starts with 【 (checked without normalizing all of it). */
+  private static boolean startsWithBracket(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!dropped(c)) {
+        return c == '【';
+      }
+    }
+    return false;
   }
 
   private static List<String> normalized(List<String> words) {

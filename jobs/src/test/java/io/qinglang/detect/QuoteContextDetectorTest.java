@@ -92,6 +92,10 @@ class QuoteContextDetectorTest {
   void aLeadingBracketHeadingServesAsTheHeadline() {
     assertEquals("conditional", reason("",
         "【苇风科技CEO：我们明年会裁员】苇风科技CEO接受采访时表示：“万一订单继续下滑，我们明年会裁员，但目前订单饱满。”"));
+    assertEquals("conditional", reason(null,
+        " \u3000【苇风科技CEO：我们明年会裁员】苇风科技CEO表示：“万一订单继续下滑，我们明年会裁员。”"), "leading spaces");
+    assertEquals("none", reason(null, "苇风科技CEO表示：“万一订单继续下滑，我们明年会裁员。”【我们明年会裁员】"),
+        "a bracket that does not open the post is no heading");
   }
 
   @Test
