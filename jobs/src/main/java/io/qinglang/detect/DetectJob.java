@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -74,8 +75,7 @@ public final class DetectJob {
       LOG.info("{} contact values published by official accounts", official.size());
       Dataset<Row> evidence = detectors.withEvidence(posts, official)
           .select(col("platform"), col("post_id"), col("content_type"),
-              concat(col(PersonalDataDetector.COLUMN), col(ImpersonationDetector.COLUMN),
-                  col(QuoteContextDetector.COLUMN)).as("ev"))
+              concat(PostDetectors.PER_POST_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).as("ev"))
           .filter(size(col("ev")).gt(0))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, String> details = new LinkedHashMap<>();

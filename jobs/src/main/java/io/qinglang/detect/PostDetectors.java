@@ -29,6 +29,8 @@ public final class PostDetectors {
   public static final List<String> EVIDENCE_COLUMNS =
       List.of(PersonalDataDetector.COLUMN, ImpersonationDetector.COLUMN, QuoteContextDetector.COLUMN,
           CampaignDetector.COLUMN);
+  /** The columns {@link #withEvidence} adds (every evidence column but the campaigns'). */
+  public static final List<String> PER_POST_COLUMNS = EVIDENCE_COLUMNS.subList(0, EVIDENCE_COLUMNS.size() - 1);
 
   private final PersonalDataDetector personalData;
   private final ImpersonationDetector impersonation;

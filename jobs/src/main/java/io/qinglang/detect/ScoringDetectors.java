@@ -82,9 +82,10 @@ public final class ScoringDetectors {
       PostDetectors detectors = PostDetectors.of(resources, registry);
       Set<String> official = detectors.officialContacts(scored);
       Dataset<Row> out = detectors.withEvidence(scored, official);
-      out = appendEvidence(out, PersonalDataDetector.COLUMN);
-      out = appendEvidence(out, ImpersonationDetector.COLUMN);
-      return appendEvidence(out, QuoteContextDetector.COLUMN);
+      for (String column : PostDetectors.PER_POST_COLUMNS) {
+        out = appendEvidence(out, column);
+      }
+      return out;
     }
   }
 
