@@ -12,6 +12,7 @@ import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.classification.NaiveBayesModel;
 import org.apache.spark.ml.classification.OneVsRestModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.Word2VecModel;
 import org.apache.spark.ml.linalg.Matrix;
 
 /** Reading a trained classifier PipelineModel: its stages, feature names and class weights. */
@@ -48,6 +49,9 @@ public final class ClassifierModels {
     return stage(model, CategoryDecision.class);
   }
 
+  /** Name prefix of the word-vector dimensions ("vector:0" ...): no single one of them means anything. */
+  public static final String VECTOR_PREFIX = "vector:";
+
   /** Names of the assembled feature vector's entries ("word:删帖", "char:删帖", "cue:7", "count<URL>" ...). */
   public static String[] featureNames(PipelineModel model) {
     VectorAssembler assembler = stage(model, VectorAssembler.class);
@@ -57,6 +61,12 @@ public final class ClassifierModels {
         case "term_features", "char_features" -> names.addAll(vocabulary(model, block));
         case "cue_features" -> names.addAll(List.of(CueLexiconFeatures.featureNames()));
         case "structured_features" -> names.addAll(List.of(StructuredFeatures.featureNames()));
+        case ClassifierPipeline.VECTOR_FEATURES -> {
+          int size = stage(model, Word2VecModel.class).getVectorSize();
+          for (int i = 0; i < size; i++) {
+            names.add(VECTOR_PREFIX + i);
+          }
+        }
         default -> throw new IllegalArgumentException("unknown feature block " + block);
       }
     }

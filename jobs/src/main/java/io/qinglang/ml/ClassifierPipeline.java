@@ -1,7 +1,9 @@
 package io.qinglang.ml;
 
 import io.qinglang.text.CueLexicon;
+import io.qinglang.text.Placeholders;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -10,7 +12,11 @@ import org.apache.spark.ml.classification.LinearSVC;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.NaiveBayes;
 import org.apache.spark.ml.classification.OneVsRest;
+import org.apache.spark.ml.feature.ElementwiseProduct;
+import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.Word2Vec;
+import org.apache.spark.ml.linalg.Vectors;
 
 /**
  * The classifier's pipeline: post text, normalization, HanLP tokens (registry names as {@code <ENT>}),
@@ -28,9 +34,11 @@ public final class ClassifierPipeline {
   public static final String FEATURES = "features";
   public static final String RAW = "raw_prediction";
   public static final String MODEL_PREDICTION = "model_prediction";
+  /** The averaged word vectors, scaled (a feature block when word vectors are on). */
+  public static final String VECTOR_FEATURES = "vector_features";
   /** The feature blocks in assembly order. */
   public static final List<String> BLOCKS = List.of("term_features", "char_features", "cue_features",
-      "structured_features");
+      "structured_features", VECTOR_FEATURES);
 
   private ClassifierPipeline() {}
 
@@ -43,6 +51,13 @@ public final class ClassifierPipeline {
   }
 
   static List<PipelineStage> featureStages(ClassifierSettings s, List<String> cues, String[] registryEntries) {
+    // Naive Bayes needs non-negative features: word vectors are left out for it.
+    return featureStages(s, cues, registryEntries,
+        s.wordVectors().enabled() && s.modelType() != ClassifierSettings.ModelType.NAIVE_BAYES);
+  }
+
+  static List<PipelineStage> featureStages(ClassifierSettings s, List<String> cues, String[] registryEntries,
+      boolean wordVectors) {
     List<PipelineStage> stages = new ArrayList<>();
     stages.add(PostText.stage());
     stages.add(new ChineseNormalizer().setInputCol(PostText.COLUMN).setOutputCol("norm_text")
@@ -69,8 +84,31 @@ public final class ClassifierPipeline {
     if (!chars) {
       blocks.remove("char_features");
     }
+    if (wordVectors) {
+      stages.addAll(wordVectorStages(s.wordVectors(), s.seed()));
+    } else {
+      blocks.remove(VECTOR_FEATURES);
+    }
     stages.add(new VectorAssembler().setInputCols(blocks.toArray(new String[0])).setOutputCol(FEATURES));
     return stages;
+  }
+
+  /**
+   * Placeholders (<MOBILE>, <ENT> ...) left out, word2vec's average of the remaining words' vectors, scaled.
+   * Placeholders stay features of their own; in an average they made short posts with a contact id or a
+   * city read like doxxing (MODEL.md, "Eighth session").
+   */
+  static List<PipelineStage> wordVectorStages(ClassifierSettings.WordVectors v, long seed) {
+    double[] scale = new double[v.size()];
+    Arrays.fill(scale, v.scale());
+    return List.of(
+        new StopWordsRemover().setInputCol("tokens").setOutputCol("vector_words").setCaseSensitive(true)
+            .setStopWords(Placeholders.ALL.toArray(new String[0])),
+        // Two partitions whatever the cluster, so that one seed gives one model everywhere.
+        new Word2Vec().setInputCol("vector_words").setOutputCol("word_vectors").setVectorSize(v.size())
+            .setMinCount(v.minCount()).setMaxIter(v.iterations()).setNumPartitions(2).setSeed(seed),
+        new ElementwiseProduct().setInputCol("word_vectors").setOutputCol(VECTOR_FEATURES)
+            .setScalingVec(Vectors.dense(scale)));
   }
 
   static PipelineStage classifier(ClassifierSettings s, boolean weighted) {

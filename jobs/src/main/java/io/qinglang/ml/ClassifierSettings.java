@@ -23,6 +23,7 @@ public record ClassifierSettings(
     int wordVocabulary,
     int charVocabulary,
     int minDocFreq,
+    WordVectors wordVectors,
     ModelType modelType,
     double regularization,
     double smoothing,
@@ -66,6 +67,17 @@ public record ClassifierSettings(
         }
       }
       throw new IllegalArgumentException("'" + value + "' is not one of logistic-regression, linear-svc, naive-bayes");
+    }
+  }
+
+  /**
+   * Averaged word vectors (word2vec fitted on the training part's words): {@code size} 0 = off; words seen
+   * fewer than {@code minCount} times get no vector; {@code scale} multiplies the average before the
+   * classifier (with one L2 penalty for all features, a smaller scale makes the model lean on it less).
+   */
+  public record WordVectors(int size, int minCount, int iterations, double scale) {
+    public boolean enabled() {
+      return size > 0;
     }
   }
 
@@ -117,6 +129,7 @@ public record ClassifierSettings(
         r.intAtLeast(P + "features.word-vocabulary", 100),
         r.intAtLeast(P + "features.char-vocabulary", 100),
         r.intAtLeast(P + "features.min-doc-freq", 1),
+        wordVectors(r),
         type,
         r.doubleBetween(P + "model.regularization", 0, 1000),
         r.doubleBetween(P + "model.smoothing", 0, 1000),
@@ -147,7 +160,7 @@ public record ClassifierSettings(
 
   public ClassifierSettings withModelType(ModelType type) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
-        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, type, regularization,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type, regularization,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
         maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
@@ -156,11 +169,21 @@ public record ClassifierSettings(
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
-        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, modelType, value,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType, value,
         smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
         maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
         evidenceTerms);
+  }
+
+  private static WordVectors wordVectors(ConfigReader r) {
+    int size = r.intAtLeast(P + "features.word-vector-size", 0);
+    if (size > 1000) {
+      throw r.error(P + "features.word-vector-size", "must be at most 1000, not " + size);
+    }
+    return new WordVectors(size, r.intAtLeast(P + "features.word-vector-min-count", 1),
+        r.intAtLeast(P + "features.word-vector-iterations", 1),
+        r.doubleBetween(P + "features.word-vector-scale", 0.001, 100));
   }
 
   public List<String> dodges() {

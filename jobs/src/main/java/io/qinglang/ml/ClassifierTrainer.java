@@ -381,6 +381,9 @@ public final class ClassifierTrainer {
     p.put("word_vocabulary", s.wordVocabulary());
     p.put("char_vocabulary", s.charVocabulary());
     p.put("min_doc_freq", s.minDocFreq());
+    ClassifierSettings.WordVectors v = s.wordVectors();
+    p.put("word_vectors", !v.enabled() ? "off" : String.format(Locale.ROOT,
+        "size %d, min count %d, %d iterations, scale %s", v.size(), v.minCount(), v.iterations(), v.scale()));
     p.put("model", s.modelType().id());
     p.put("regularization", s.regularization());
     p.put("smoothing", s.smoothing());
@@ -406,6 +409,9 @@ public final class ClassifierTrainer {
     for (Transformer t : fitted.stages()) {
       if (t instanceof NGramTfIdfModel m) {
         sizes.put(m.getOutputCol(), m.getVocabulary().length);
+      }
+      if (t instanceof org.apache.spark.ml.feature.Word2VecModel w) {
+        sizes.put("word_vector_vocabulary", w.getVectors().count());
       }
     }
     return sizes;

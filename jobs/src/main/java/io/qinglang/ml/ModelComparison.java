@@ -59,7 +59,7 @@ public final class ModelComparison {
     Map<Integer, Long> counts = ClassifierTrainer.labelCounts(labelled);
     int partitions = Math.max(1, labelled.sparkSession().sparkContext().defaultParallelism());
     Dataset<Row> weighted = ClassifierTrainer.withWeights(labelled, counts, s).repartition(partitions);
-    List<PipelineStage> features = ClassifierPipeline.featureStages(s, s.cues(), entries);
+    List<PipelineStage> features = ClassifierPipeline.featureStages(s, s.cues(), entries, s.wordVectors().enabled());
     int prefix = 0;
     while (prefix < features.size() && !(features.get(prefix) instanceof Estimator)) {
       prefix++;
@@ -69,13 +69,19 @@ public final class ModelComparison {
       prep.add((Transformer) st);
     }
     List<PipelineStage> fitted = features.subList(prefix, features.size());
+    // Naive Bayes needs non-negative features: the fitted stages without the word vectors (the text preparation,
+    // up to prefix, is the same).
+    List<PipelineStage> nonNegative = ClassifierPipeline.featureStages(s, s.cues(), entries, false);
+    List<PipelineStage> fittedNonNegative = nonNegative.subList(prefix, nonNegative.size());
     int k = s.cvFolds();
     Dataset<Row> prepared = ClassifierTrainer.applyAll(prep, weighted)
         .withColumn("_fold", pmod(xxhash64(lit(s.seed() + 1), coalesce(col(LabeledData.GROUP),
             concat_ws("\u0001", col("platform"), col("post_id")))), lit((long) k)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long n = prepared.count();
-    progress.accept("cross-validating " + types.size() + " classifiers, " + k + " folds, " + n + " posts");
+    progress.accept("cross-validating " + types.size() + " classifiers, " + k + " folds, " + n + " posts"
+        + (s.wordVectors().enabled() && types.contains(ClassifierSettings.ModelType.NAIVE_BAYES)
+            ? " (naive-bayes without the word vectors: it needs non-negative features)" : ""));
     List<Result> results = new ArrayList<>();
     for (ClassifierSettings.ModelType type : types) {
       ClassifierSettings st = s.withModelType(type);
@@ -85,7 +91,8 @@ public final class ModelComparison {
       for (int fold = 0; fold < k; fold++) {
         Dataset<Row> train = prepared.filter(col("_fold").notEqual(fold));
         Dataset<Row> test = prepared.filter(col("_fold").equalTo(fold));
-        List<PipelineStage> stages = new ArrayList<>(fitted);
+        List<PipelineStage> stages = new ArrayList<>(type == ClassifierSettings.ModelType.NAIVE_BAYES
+            ? fittedNonNegative : fitted);
         stages.add(ClassifierPipeline.classifier(st, st.balancedWeights()));
         PipelineModel model = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train);
         Metrics m = Metrics.of(model.transform(test), ClassifierPipeline.LABEL, ClassifierPipeline.MODEL_PREDICTION,

@@ -1,5 +1,6 @@
 package io.qinglang.score;
 
+import io.qinglang.ml.ClassifierModels;
 import io.qinglang.text.CharNormalizer;
 import io.qinglang.text.CueLexicon;
 import io.qinglang.text.PhraseMatcher;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.Row;
  *       likely violation), its probability and threshold, and the model version;
  *   <li>{@code classifier/term}: the features that pushed most towards that category (a word or word
  *       pair, a character n-gram, a cue count or a structured feature such as a WeChat id shape),
- *       with their contribution (feature value times weight);
+ *       with their contribution (feature value times weight); the word vectors' dimensions count as one
+ *       term, their net contribution;
  *   <li>{@code lexicon/cue:<category>}: cue phrases found in the text, with their position in the
  *       post text (title and content as {@code text} joins them);
  *   <li>{@code lexicon/dodge}: filter-dodging spellings found (V信 for 微信 ...), with their position.
@@ -34,6 +36,8 @@ import org.apache.spark.sql.Row;
 final class ClassifierEvidence implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_CUES = 10;
+  /** The term that stands for the word vectors' net contribution (the average meaning of the post's words). */
+  static final String WORD_VECTORS_TERM = "word vectors (the post's words as a whole)";
 
   private final Broadcast<double[][]> weights;
   private final Broadcast<String[]> names;
@@ -86,9 +90,8 @@ final class ClassifierEvidence implements Serializable {
     double[] w = weights.value()[c];
     String[] n = names.value();
     int k = topTerms;
-    int[] best = new int[k];
+    String[] best = new String[k];
     double[] bestScore = new double[k];
-    java.util.Arrays.fill(best, -1);
     int[] indices;
     double[] values;
     if (features instanceof org.apache.spark.ml.linalg.SparseVector sv) {
@@ -101,33 +104,48 @@ final class ClassifierEvidence implements Serializable {
         indices[i] = i;
       }
     }
+    double vectors = 0;
+    boolean hasVectors = false;
     for (int i = 0; i < indices.length; i++) {
       int j = indices[i];
       if (j >= w.length) {
         continue;
       }
       double score = values[i] * w[j];
-      if (score <= 0 || digits(n[j]) >= 3) {
+      if (n[j].startsWith(ClassifierModels.VECTOR_PREFIX)) {
+        // One word-vector dimension means nothing alone: their net contribution competes as one term.
+        vectors += score;
+        hasVectors = true;
         continue;
       }
-      for (int slot = 0; slot < k; slot++) {
-        if (best[slot] < 0 || score > bestScore[slot]) {
-          for (int m = k - 1; m > slot; m--) {
-            best[m] = best[m - 1];
-            bestScore[m] = bestScore[m - 1];
-          }
-          best[slot] = j;
-          bestScore[slot] = score;
-          break;
-        }
+      if (score > 0 && digits(n[j]) < 3) {
+        rank(Placeholders.readable(n[j]), score, best, bestScore);
       }
     }
+    if (hasVectors && vectors > 0) {
+      rank(WORD_VECTORS_TERM, vectors, best, bestScore);
+    }
     List<Row> out = new ArrayList<>();
-    for (int slot = 0; slot < k && best[slot] >= 0; slot++) {
-      out.add(EvidenceSchema.of("classifier", "term", "contribution to category " + c,
-          Placeholders.readable(n[best[slot]]), null, null, round(bestScore[slot])));
+    for (int slot = 0; slot < k && best[slot] != null; slot++) {
+      out.add(EvidenceSchema.of("classifier", "term", "contribution to category " + c, best[slot], null, null,
+          round(bestScore[slot])));
     }
     return out;
+  }
+
+  /** Puts a term into the descending top list if it beats one of its entries. */
+  private static void rank(String term, double score, String[] best, double[] bestScore) {
+    for (int slot = 0; slot < best.length; slot++) {
+      if (best[slot] == null || score > bestScore[slot]) {
+        for (int m = best.length - 1; m > slot; m--) {
+          best[m] = best[m - 1];
+          bestScore[m] = bestScore[m - 1];
+        }
+        best[slot] = term;
+        bestScore[slot] = score;
+        return;
+      }
+    }
   }
 
   /** Cue phrases (of the considered category and of category 0) and dodges, located in the post text. */

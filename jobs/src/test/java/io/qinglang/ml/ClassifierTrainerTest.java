@@ -24,7 +24,11 @@ class ClassifierTrainerTest {
     Path labeled = dir.resolve("labeled");
     TestFiles.resource("classifier/labeled/posts.jsonl", labeled);
     TestFiles.resource("classifier/labeled/labels.csv", labeled);
-    QinglangConfig config = TestConfigs.withWarehouse(dir.resolve("wh"));
+    // Word vectors off: 68 training posts are too few to fit them, and with them the temperature fitted on
+    // the 2 validation posts flattened every probability below the thresholds (11 of 70 right instead of
+    // 70). They are covered by the shared fixture model (ClassifierModelTest) and WordVectorFeaturesTest.
+    QinglangConfig config = TestConfigs.withOverrides(dir, "qinglang.classifier.features.word-vector-size = 0")
+        .withWarehouse(dir.resolve("wh").toString());
     ClassifierSettings s = ClassifierSettings.from(config);
     EnterpriseRegistry registry = EnterpriseRegistry.load(config);
     LabeledData.Loaded data = LabeledData.read(spark, config, labeled.toString());
