@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.qinglang.ml.ClassifierModels;
+import io.qinglang.ml.ClassifierPipeline;
 import io.qinglang.ml.EnterpriseLinker;
 import io.qinglang.ml.PostText;
 import io.qinglang.table.EvidenceSchema;
@@ -61,7 +62,7 @@ public final class ScoringPipeline {
   /** Intermediate columns of the classifier pipeline that scoring drops. */
   private static final List<String> INTERNAL = List.of("tokens", "masked_text", "term_features", "char_features",
       "cue_features", "structured_features", "features", "raw_prediction", "raw_probability", "probability",
-      "model_prediction");
+      "model_prediction", "vector_words", "word_vectors", ClassifierPipeline.VECTOR_FEATURES);
 
   private final List<EvidenceContributor> contributors;
   private final Fusion fusion;

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qinglang.config.ConfigException;
+import io.qinglang.ml.ClassifierPipeline;
+import io.qinglang.ml.LabeledData;
+import io.qinglang.ml.ModelStore;
 import io.qinglang.ml.TrainedFixture;
+import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobRun;
 import io.qinglang.run.JobStats;
 import io.qinglang.table.ModelEvaluationsTable;
@@ -92,6 +96,23 @@ class ScoreJobTest {
       }
     });
     return ids;
+  }
+
+  @Test
+  void scoredPostsCarryNoneOfTheModelsWorkingColumns(SparkSession spark) {
+    TrainedFixture f = TrainedFixture.get(spark);
+    ModelStore store = new ModelStore(f.config.modelDir(), spark.sparkContext().hadoopConfiguration());
+    ModelStore.LoadedModel model = store.load(spark, store.resolve(null));
+    ScoringContext ctx = new ScoringContext(spark, f.config, EnterpriseRegistry.load(f.config), model, "r1",
+        Instant.now());
+    Dataset<Row> posts = LabeledData.read(spark, f.config, f.labeled.toString()).posts();
+    List<String> columns = List.of(ScoringPipelines.standard().scoreDetailed(posts, ctx).columns());
+    // Token arrays and feature vectors (the word vectors among them) are dropped before evidence and output.
+    for (String internal : List.of("tokens", "features", "term_features", "vector_words", "word_vectors",
+        ClassifierPipeline.VECTOR_FEATURES)) {
+      assertFalse(columns.contains(internal), internal + " in " + columns);
+    }
+    assertTrue(columns.contains(ScoringPipeline.CATEGORY), columns.toString());
   }
 
   @Test
