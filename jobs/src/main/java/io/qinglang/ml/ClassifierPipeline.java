@@ -1,11 +1,14 @@
 package io.qinglang.ml;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.qinglang.text.CueLexicon;
 import io.qinglang.text.Placeholders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LinearSVC;
@@ -17,11 +20,13 @@ import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The classifier's pipeline: post text, normalization, HanLP tokens (registry names as {@code <ENT>}),
  * word n-grams and character n-grams as TF-IDF vectors over learned vocabularies (so that evidence
- * can name the terms), cue-lexicon counts and structured features, assembled into one vector for
+ * can name the terms), cue-lexicon counts, structured features and averaged word vectors, assembled into one vector for
  * the classifier. Calibration and decision stages are appended after fitting ({@link ClassifierTrainer}).
  *
  * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features,
@@ -70,8 +75,11 @@ public final class ClassifierPipeline {
     stages.add(new CueLexiconFeatures().setInputCol("norm_text").setOutputCol("cue_features").setCues(cues));
     stages.add(new StructuredFeatures().setContentTypeCol("content_type").setTitleCol("title")
         .setInputCol("norm_text").setOutputCol("structured_features"));
-    // Everything above is a plain Transformer (text preparation, computed once while training);
-    // the vocabularies and IDF weights below are fitted.
+    if (wordVectors) {
+      stages.addAll(wordVectorStages(s.wordVectors(), s.seed()));
+    }
+    // Everything before the first estimator is a plain Transformer (text preparation, computed once while
+    // training); word2vec, the vocabularies and the IDF weights are fitted.
     stages.add(new NGramTfIdf().setInputCol("tokens").setOutputCol("term_features").setSource("words")
         .setMinN(1).setMaxN(s.wordNgrams()).setVocabSize(s.wordVocabulary()).setMinDF(s.minDocFreq()));
     boolean chars = s.charNgramMax() > 0;
@@ -84,9 +92,7 @@ public final class ClassifierPipeline {
     if (!chars) {
       blocks.remove("char_features");
     }
-    if (wordVectors) {
-      stages.addAll(wordVectorStages(s.wordVectors(), s.seed()));
-    } else {
+    if (!wordVectors) {
       blocks.remove(VECTOR_FEATURES);
     }
     stages.add(new VectorAssembler().setInputCols(blocks.toArray(new String[0])).setOutputCol(FEATURES));
@@ -104,11 +110,39 @@ public final class ClassifierPipeline {
     return List.of(
         new StopWordsRemover().setInputCol("tokens").setOutputCol("vector_words").setCaseSensitive(true)
             .setStopWords(Placeholders.ALL.toArray(new String[0])),
-        // Two partitions whatever the cluster, so that one seed gives one model everywhere.
+        // One partition: with more, word2vec merges the partitions' updates in an order that varies between
+        // runs. With withWordVectorsFitted's fixed order, the same data and seed give the same vectors.
         new Word2Vec().setInputCol("vector_words").setOutputCol("word_vectors").setVectorSize(v.size())
-            .setMinCount(v.minCount()).setMaxIter(v.iterations()).setNumPartitions(2).setSeed(seed),
+            .setMinCount(v.minCount()).setMaxIter(v.iterations()).setNumPartitions(1).setSeed(seed),
         new ElementwiseProduct().setInputCol("word_vectors").setOutputCol(VECTOR_FEATURES)
             .setScalingVec(Vectors.dense(scale)));
+  }
+
+  /** How many stages at the start are plain Transformers (the text preparation before the first estimator). */
+  static int preparationLength(List<PipelineStage> stages) {
+    int n = 0;
+    while (n < stages.size() && !(stages.get(n) instanceof Estimator)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The stages with each word2vec estimator replaced by its fit on {@code train} in a fixed order. Word2vec's
+   * stochastic gradient descent depends on the order of the sentences, and the order of a shuffled Dataset
+   * differs between runs: sorted by platform, post id and text into one partition, the same data and seed give
+   * the same vectors. Word2vec must come before any other estimator (its input is prepared text).
+   */
+  static List<PipelineStage> withWordVectorsFitted(List<PipelineStage> stages, Dataset<Row> train) {
+    List<PipelineStage> out = new ArrayList<>(stages);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Word2Vec w) {
+        Dataset<Row> ordered = train.select(col("platform"), col("post_id"), col(PostText.COLUMN), col(w.getInputCol()))
+            .orderBy(col("platform"), col("post_id"), col(PostText.COLUMN)).coalesce(1);
+        out.set(i, w.fit(ordered));
+      }
+    }
+    return out;
   }
 
   static PipelineStage classifier(ClassifierSettings s, boolean weighted) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -68,10 +67,7 @@ public final class ClassifierTrainer {
 
     List<PipelineStage> stages = ClassifierPipeline.featureStages(s, s.cues(), entries);
     stages.add(ClassifierPipeline.classifier(s, s.balancedWeights()));
-    int prefix = 0;
-    while (prefix < stages.size() && !(stages.get(prefix) instanceof Estimator)) {
-      prefix++;
-    }
+    int prefix = ClassifierPipeline.preparationLength(stages);
     List<Transformer> prep = new ArrayList<>();
     for (PipelineStage st : stages.subList(0, prefix)) {
       prep.add((Transformer) st);
@@ -92,7 +88,8 @@ public final class ClassifierTrainer {
           + "give more posts (or more groups)");
     }
     long t1 = System.nanoTime();
-    PipelineModel fitted = new Pipeline().setStages(rest.toArray(new PipelineStage[0])).fit(train);
+    PipelineModel fitted = new Pipeline().setStages(ClassifierPipeline.withWordVectorsFitted(rest, train)
+        .toArray(new PipelineStage[0])).fit(train);
     progress.accept(String.format(Locale.ROOT, "fitted %s on %d posts in %.1f s", s.modelType().id(), n - validationCount,
         seconds(t1)));
 
@@ -153,7 +150,8 @@ public final class ClassifierTrainer {
     PipelineModel finalFit = fitted;
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
-      finalFit = new Pipeline().setStages(rest.toArray(new PipelineStage[0])).fit(prepared);
+      finalFit = new Pipeline().setStages(ClassifierPipeline.withWordVectorsFitted(rest, prepared)
+          .toArray(new PipelineStage[0])).fit(prepared);
       progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s", n, seconds(t2)));
     }
     String fingerprint = fingerprint(labelled);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -60,19 +59,17 @@ public final class ModelComparison {
     int partitions = Math.max(1, labelled.sparkSession().sparkContext().defaultParallelism());
     Dataset<Row> weighted = ClassifierTrainer.withWeights(labelled, counts, s).repartition(partitions);
     List<PipelineStage> features = ClassifierPipeline.featureStages(s, s.cues(), entries, s.wordVectors().enabled());
-    int prefix = 0;
-    while (prefix < features.size() && !(features.get(prefix) instanceof Estimator)) {
-      prefix++;
-    }
+    int prefix = ClassifierPipeline.preparationLength(features);
     List<Transformer> prep = new ArrayList<>();
     for (PipelineStage st : features.subList(0, prefix)) {
       prep.add((Transformer) st);
     }
     List<PipelineStage> fitted = features.subList(prefix, features.size());
-    // Naive Bayes needs non-negative features: the fitted stages without the word vectors (the text preparation,
-    // up to prefix, is the same).
+    // Naive Bayes needs non-negative features: the fitted stages without the word vectors (the prepared posts
+    // hold every column they read).
     List<PipelineStage> nonNegative = ClassifierPipeline.featureStages(s, s.cues(), entries, false);
-    List<PipelineStage> fittedNonNegative = nonNegative.subList(prefix, nonNegative.size());
+    List<PipelineStage> fittedNonNegative = nonNegative.subList(ClassifierPipeline.preparationLength(nonNegative),
+        nonNegative.size());
     int k = s.cvFolds();
     Dataset<Row> prepared = ClassifierTrainer.applyAll(prep, weighted)
         .withColumn("_fold", pmod(xxhash64(lit(s.seed() + 1), coalesce(col(LabeledData.GROUP),
@@ -91,8 +88,8 @@ public final class ModelComparison {
       for (int fold = 0; fold < k; fold++) {
         Dataset<Row> train = prepared.filter(col("_fold").notEqual(fold));
         Dataset<Row> test = prepared.filter(col("_fold").equalTo(fold));
-        List<PipelineStage> stages = new ArrayList<>(type == ClassifierSettings.ModelType.NAIVE_BAYES
-            ? fittedNonNegative : fitted);
+        List<PipelineStage> stages = type == ClassifierSettings.ModelType.NAIVE_BAYES
+            ? new ArrayList<>(fittedNonNegative) : ClassifierPipeline.withWordVectorsFitted(fitted, train);
         stages.add(ClassifierPipeline.classifier(st, st.balancedWeights()));
         PipelineModel model = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train);
         Metrics m = Metrics.of(model.transform(test), ClassifierPipeline.LABEL, ClassifierPipeline.MODEL_PREDICTION,

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,32 @@ class WordVectorFeaturesTest {
       assertArrayEquals(expected, scaled, 1e-12);
       assertTrue(java.util.Arrays.stream(raw).anyMatch(x -> x != 0), "words with vectors give a non-zero average");
     }
+  }
+
+  @Test
+  void theSameDataInAnotherOrderGivesTheSameVectors(SparkSession spark) {
+    StructType schema = new StructType().add("platform", DataTypes.StringType).add("post_id", DataTypes.StringType)
+        .add(PostText.COLUMN, DataTypes.StringType).add("vector_words", DataTypes.createArrayType(DataTypes.StringType));
+    String[][] sentences = {{"收集", "负面", "删帖", "费用"}, {"出", "闲置", "自提", "九成新"}, {"招聘", "写手", "日结", "删帖"},
+        {"负面", "报道", "费用", "合作"}, {"闲置", "转让", "原价", "自提"}};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String[] w = sentences[i % sentences.length];
+      rows.add(RowFactory.create(i % 2 == 0 ? "weibo" : "douyin", "p" + i, String.join("", w), List.of(w)));
+    }
+    Dataset<Row> posts = spark.createDataFrame(rows, schema);
+    List<PipelineStage> stages = List.of(new Word2Vec().setInputCol("vector_words").setOutputCol("v").setVectorSize(8)
+        .setMinCount(1).setMaxIter(2).setNumPartitions(1).setSeed(5));
+    List<Row> first = vectors(ClassifierPipeline.withWordVectorsFitted(stages, posts.orderBy(functions.rand(1))
+        .repartition(3)));
+    List<Row> second = vectors(ClassifierPipeline.withWordVectorsFitted(stages, posts.orderBy(functions.rand(2))
+        .repartition(2)));
+    assertEquals(first, second);
+    assertEquals(15, first.size());
+  }
+
+  private static List<Row> vectors(List<PipelineStage> fitted) {
+    return ((org.apache.spark.ml.feature.Word2VecModel) fitted.get(0)).getVectors().orderBy("word").collectAsList();
   }
 
   @Test
