@@ -26,12 +26,13 @@ import org.apache.spark.sql.Row;
 /**
  * The classifier's pipeline: post text, normalization, HanLP tokens (registry names as {@code <ENT>}),
  * word n-grams and character n-grams as TF-IDF vectors over learned vocabularies (so that evidence
- * can name the terms), cue-lexicon counts, structured features and averaged word vectors, assembled into one vector for
- * the classifier. Calibration and decision stages are appended after fitting ({@link ClassifierTrainer}).
+ * can name the terms), cue-lexicon counts, structured features and averaged word vectors, assembled
+ * into one vector for the classifier. Calibration and decision stages are appended after fitting
+ * ({@link ClassifierTrainer}).
  *
  * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features,
- * term_features, char_features, features, raw_prediction (and model_prediction, raw_probability
- * while training).
+ * vector_words, word_vectors, vector_features (word vectors on), term_features, char_features,
+ * features, raw_prediction (and model_prediction, raw_probability while training).
  */
 public final class ClassifierPipeline {
   public static final String LABEL = "label";

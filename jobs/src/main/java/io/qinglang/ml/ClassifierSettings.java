@@ -160,8 +160,8 @@ public record ClassifierSettings(
 
   public ClassifierSettings withModelType(ModelType type) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
-        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type, regularization,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type,
+        regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
         maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
         evidenceTerms);
@@ -169,8 +169,8 @@ public record ClassifierSettings(
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
-        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType, value,
-        smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
+        wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType,
+        value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
         maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
         evidenceTerms);

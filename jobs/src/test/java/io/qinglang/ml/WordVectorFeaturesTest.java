@@ -97,8 +97,8 @@ class WordVectorFeaturesTest {
   void theSameDataInAnotherOrderGivesTheSameVectors(SparkSession spark) {
     StructType schema = new StructType().add("platform", DataTypes.StringType).add("post_id", DataTypes.StringType)
         .add(PostText.COLUMN, DataTypes.StringType).add("vector_words", DataTypes.createArrayType(DataTypes.StringType));
-    String[][] sentences = {{"收集", "负面", "删帖", "费用"}, {"出", "闲置", "自提", "九成新"}, {"招聘", "写手", "日结", "删帖"},
-        {"负面", "报道", "费用", "合作"}, {"闲置", "转让", "原价", "自提"}};
+    String[][] sentences = {{"收集", "负面", "删帖", "费用"}, {"出", "闲置", "自提", "九成新"},
+        {"招聘", "写手", "日结", "删帖"}, {"负面", "报道", "费用", "合作"}, {"闲置", "转让", "原价", "自提"}};
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String[] w = sentences[i % sentences.length];
