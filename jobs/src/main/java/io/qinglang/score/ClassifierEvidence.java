@@ -105,7 +105,6 @@ final class ClassifierEvidence implements Serializable {
       }
     }
     double vectors = 0;
-    boolean hasVectors = false;
     for (int i = 0; i < indices.length; i++) {
       int j = indices[i];
       if (j >= w.length) {
@@ -115,14 +114,13 @@ final class ClassifierEvidence implements Serializable {
       if (n[j].startsWith(ClassifierModels.VECTOR_PREFIX)) {
         // One word-vector dimension means nothing alone: their net contribution competes as one term.
         vectors += score;
-        hasVectors = true;
         continue;
       }
       if (score > 0 && digits(n[j]) < 3) {
         rank(Placeholders.readable(n[j]), score, best, bestScore);
       }
     }
-    if (hasVectors && vectors > 0) {
+    if (vectors > 0) {
       rank(WORD_VECTORS_TERM, vectors, best, bestScore);
     }
     List<Row> out = new ArrayList<>();
