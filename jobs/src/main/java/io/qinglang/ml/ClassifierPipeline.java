@@ -40,6 +40,9 @@ public final class ClassifierPipeline {
   public static final String FEATURES = "features";
   public static final String RAW = "raw_prediction";
   public static final String MODEL_PREDICTION = "model_prediction";
+  /** The tokens word2vec reads (placeholders left out), and the average of their vectors before scaling. */
+  public static final String VECTOR_WORDS = "vector_words";
+  public static final String WORD_VECTORS = "word_vectors";
   /** The averaged word vectors, scaled (a feature block when word vectors are on). */
   public static final String VECTOR_FEATURES = "vector_features";
   /** The feature blocks in assembly order. */
@@ -109,13 +112,13 @@ public final class ClassifierPipeline {
     double[] scale = new double[v.size()];
     Arrays.fill(scale, v.scale());
     return List.of(
-        new StopWordsRemover().setInputCol("tokens").setOutputCol("vector_words").setCaseSensitive(true)
+        new StopWordsRemover().setInputCol("tokens").setOutputCol(VECTOR_WORDS).setCaseSensitive(true)
             .setStopWords(Placeholders.ALL.toArray(new String[0])),
         // One partition: with more, word2vec merges the partitions' updates in an order that varies between
         // runs. With withWordVectorsFitted's fixed order, the same data and seed give the same vectors.
-        new Word2Vec().setInputCol("vector_words").setOutputCol("word_vectors").setVectorSize(v.size())
+        new Word2Vec().setInputCol(VECTOR_WORDS).setOutputCol(WORD_VECTORS).setVectorSize(v.size())
             .setMinCount(v.minCount()).setMaxIter(v.iterations()).setNumPartitions(1).setSeed(seed),
-        new ElementwiseProduct().setInputCol("word_vectors").setOutputCol(VECTOR_FEATURES)
+        new ElementwiseProduct().setInputCol(WORD_VECTORS).setOutputCol(VECTOR_FEATURES)
             .setScalingVec(Vectors.dense(scale)));
   }
 

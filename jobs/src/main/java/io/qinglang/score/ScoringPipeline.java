@@ -62,7 +62,8 @@ public final class ScoringPipeline {
   /** Intermediate columns of the classifier pipeline that scoring drops. */
   private static final List<String> INTERNAL = List.of("tokens", "masked_text", "term_features", "char_features",
       "cue_features", "structured_features", "features", "raw_prediction", "raw_probability", "probability",
-      "model_prediction", "vector_words", "word_vectors", ClassifierPipeline.VECTOR_FEATURES);
+      "model_prediction", ClassifierPipeline.VECTOR_WORDS, ClassifierPipeline.WORD_VECTORS,
+      ClassifierPipeline.VECTOR_FEATURES);
 
   private final List<EvidenceContributor> contributors;
   private final Fusion fusion;
