@@ -35,6 +35,7 @@ public record ClassifierSettings(
     double validationFraction,
     int validationMaxGroupPosts,
     boolean refitOnAll,
+    int thresholdFolds,
     int cvFolds,
     long seed,
     double targetPrecision,
@@ -141,6 +142,7 @@ public record ClassifierSettings(
         r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
         r.intAtLeast(P + "validation-max-group-posts", 0),
         r.bool(P + "refit-on-all"),
+        thresholdFolds(r),
         r.intAtLeast(P + "cv-folds", 2),
         r.intAtLeast(P + "seed", 0),
         r.doubleBetween(P + "decision.target-precision", 0, 1),
@@ -162,18 +164,31 @@ public record ClassifierSettings(
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type,
         regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
-        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
-        evidenceTerms);
+        validationFraction, validationMaxGroupPosts, refitOnAll, thresholdFolds, cvFolds, seed, targetPrecision,
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
+        reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType,
         value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, validationMaxGroupPosts, refitOnAll, cvFolds, seed, targetPrecision, minThreshold,
-        maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives, reviewThreshold,
-        evidenceTerms);
+        validationFraction, validationMaxGroupPosts, refitOnAll, thresholdFolds, cvFolds, seed, targetPrecision,
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
+        reviewThreshold, evidenceTerms);
+  }
+
+  private static int thresholdFolds(ConfigReader r) {
+    int folds = r.intAtLeast(P + "threshold-folds", 0);
+    if (folds == 1 || folds > 10) {
+      throw r.error(P + "threshold-folds", "must be 0 (one validation split) or 2 to 10, not " + folds);
+    }
+    return folds;
+  }
+
+  /** Whether thresholds and calibration are chosen on out-of-fold scores (k group folds) rather than one split. */
+  public boolean outOfFold() {
+    return thresholdFolds >= 2;
   }
 
   private static WordVectors wordVectors(ConfigReader r) {

@@ -37,7 +37,8 @@ import org.apache.spark.storage.StorageLevel;
  * <ol>
  *   <li>class weights (balanced, capped) so that rare categories count;
  *   <li>text preparation (normalize, tokenize, n-grams, cue and structured features) once, cached;
- *   <li>a validation split, by group when the labels name groups (forms), else by post;
+ *   <li>a validation split, by group when the labels name groups (forms), else by post, or k group
+ *       folds whose posts are each scored by the model trained on the other folds;
  *   <li>fit vocabularies, IDF and the classifier on the training part; on the validation part fit
  *       the softmax temperature (calibration) and choose per-category thresholds for the target
  *       precision; measure the validation metrics of the complete decision;
@@ -52,6 +53,9 @@ public final class ClassifierTrainer {
 
   /** Optional column of labelled posts: a per-post training weight multiplying the class weight. */
   public static final String SOURCE_WEIGHT = "source_weight";
+
+  /** Working column: the fold that holds a post out of training (-1: always trained on). */
+  static final String FOLD = "_fold";
 
   private ClassifierTrainer() {}
 
@@ -74,29 +78,40 @@ public final class ClassifierTrainer {
     }
     List<PipelineStage> rest = new ArrayList<>(stages.subList(prefix, stages.size()));
 
-    Dataset<Row> prepared = applyAll(prep, withValidationFlag(weighted, s))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    int folds = s.outOfFold() ? s.thresholdFolds() : 1;
+    Dataset<Row> prepared = applyAll(prep, withFolds(weighted, s)).persist(StorageLevel.MEMORY_AND_DISK());
     long n = prepared.count();
     progress.accept(String.format(Locale.ROOT, "prepared %d posts (normalized, segmented) in %.1f s", n,
         seconds(started)));
 
-    Dataset<Row> train = prepared.filter(col("_validation").equalTo(false));
-    Dataset<Row> validation = prepared.filter(col("_validation"));
-    long validationCount = validation.count();
-    if (validationCount == 0 || validationCount == n) {
-      throw new IllegalArgumentException("cannot split " + n + " labelled posts into training and validation parts; "
-          + "give more posts (or more groups)");
+    // Each fold's posts are scored by a model that did not train on them; one split is the case of one fold.
+    List<Row> rows = new ArrayList<>();
+    PipelineModel firstFold = null;
+    for (int f = 0; f < folds; f++) {
+      Dataset<Row> train = prepared.filter(col(FOLD).notEqual(f));
+      Dataset<Row> heldOut = prepared.filter(col(FOLD).equalTo(f));
+      long heldOutCount = heldOut.count();
+      if (heldOutCount == 0 || heldOutCount == n) {
+        throw new IllegalArgumentException("cannot split " + n + " labelled posts into training and validation "
+            + "parts" + (folds > 1 ? " (fold " + (f + 1) + " of " + folds + " holds " + heldOutCount + ")" : "")
+            + "; give more posts (or more groups)" + (folds > 1 ? ", or fewer threshold-folds" : ""));
+      }
+      long t1 = System.nanoTime();
+      PipelineModel fitted = fit(rest, train);
+      rows.addAll(fitted.transform(heldOut)
+          .select(col(ClassifierPipeline.RAW), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
+              col(LabeledData.GROUP))
+          .collectAsList());
+      progress.accept(String.format(Locale.ROOT, "%sfitted %s on %d posts and scored the %d held out in %.1f s",
+          folds > 1 ? "fold " + (f + 1) + " of " + folds + ": " : "", s.modelType().id(), n - heldOutCount,
+          heldOutCount, seconds(t1)));
+      if (f == 0) {
+        firstFold = fitted;
+      }
     }
-    long t1 = System.nanoTime();
-    PipelineModel fitted = new Pipeline().setStages(ClassifierPipeline.withWordVectorsFitted(rest, train)
-        .toArray(new PipelineStage[0])).fit(train);
-    progress.accept(String.format(Locale.ROOT, "fitted %s on %d posts in %.1f s", s.modelType().id(), n - validationCount,
-        seconds(t1)));
+    long validationCount = rows.size();
+    String validationName = folds > 1 ? "out-of-fold validation" : "validation";
 
-    List<Row> rows = fitted.transform(validation)
-        .select(col(ClassifierPipeline.RAW), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
-            col(LabeledData.GROUP))
-        .collectAsList();
     double[][] raw = new double[rows.size()][];
     int[] labels = new int[rows.size()];
     boolean[] hard = new boolean[rows.size()];
@@ -115,8 +130,8 @@ public final class ClassifierTrainer {
     double[] precisionThresholds = ThresholdSelector.choose(probabilities, labels, s.targetPrecision(),
         s.minThreshold(), s.maxThreshold());
     Metrics uncapped = decide(probabilities, labels, hard, precisionThresholds, s.reviewThreshold());
-    progress.accept(String.format(Locale.ROOT, "validation, thresholds for precision %.2f only: macro-F1 %.3f, "
-        + "false-positive rate on 0 %s, on hard negatives %s; thresholds %s", s.targetPrecision(),
+    progress.accept(String.format(Locale.ROOT, "%s, thresholds for precision %.2f only: macro-F1 %.3f, "
+        + "false-positive rate on 0 %s, on hard negatives %s; thresholds %s", validationName, s.targetPrecision(),
         uncapped.macroF1(), Metrics.percent(uncapped.falsePositiveRate()),
         Metrics.percent(uncapped.hardNegativeFalsePositiveRate()), formatThresholds(precisionThresholds)));
     boolean[] cappedHard = hardNegativesToCap(hard, handWritten, s.capHandWrittenHardNegatives());
@@ -130,28 +145,28 @@ public final class ClassifierTrainer {
           capped.none(), capped.hardFlagged(), capped.hard()));
     }
     Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
-    progress.accept(String.format(Locale.ROOT, "validation, thresholds capped at %s on 0 and %s on hard "
-        + "negatives: thresholds %s", Metrics.percent(s.maxFalsePositiveRate()),
+    progress.accept(String.format(Locale.ROOT, "%s, thresholds capped at %s on 0 and %s on hard "
+        + "negatives: thresholds %s", validationName, Metrics.percent(s.maxFalsePositiveRate()),
         Metrics.percent(s.maxHardNegativeRate()), formatThresholds(thresholds)));
-    progress.accept(String.format(Locale.ROOT, "validation (%d posts): temperature %.3f, macro-F1 %.3f, "
-        + "false-positive rate on 0 %s, on hard negatives %s", raw.length, temperature, validationMetrics.macroF1(),
-        Metrics.percent(validationMetrics.falsePositiveRate()),
+    progress.accept(String.format(Locale.ROOT, "%s (%d posts): temperature %.3f, macro-F1 %.3f, "
+        + "false-positive rate on 0 %s, on hard negatives %s", validationName, raw.length, temperature,
+        validationMetrics.macroF1(), Metrics.percent(validationMetrics.falsePositiveRate()),
         Metrics.percent(validationMetrics.hardNegativeFalsePositiveRate())));
 
     // The hand-written kinds held out: the nearest this split comes to text in styles never trained on.
     Metrics handWrittenMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold(), handWritten);
     if (handWrittenMetrics.total() > 0) {
-      progress.accept(String.format(Locale.ROOT, "validation, hand-written kinds only (%d posts): macro-F1 %.3f, "
-          + "false-positive rate on 0 %s, on hard negatives %s", handWrittenMetrics.total(),
+      progress.accept(String.format(Locale.ROOT, "%s, hand-written kinds only (%d posts): macro-F1 %.3f, "
+          + "false-positive rate on 0 %s, on hard negatives %s", validationName, handWrittenMetrics.total(),
           handWrittenMetrics.macroF1(), Metrics.percent(handWrittenMetrics.falsePositiveRate()),
           Metrics.percent(handWrittenMetrics.hardNegativeFalsePositiveRate())));
     }
 
-    PipelineModel finalFit = fitted;
+    // Without a refit the model kept is the first fold's: with one split, the one its thresholds were chosen for.
+    PipelineModel finalFit = firstFold;
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
-      finalFit = new Pipeline().setStages(ClassifierPipeline.withWordVectorsFitted(rest, prepared)
-          .toArray(new PipelineStage[0])).fit(prepared);
+      finalFit = fit(rest, prepared);
       progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s", n, seconds(t2)));
     }
     String fingerprint = fingerprint(labelled);
@@ -191,6 +206,7 @@ public final class ClassifierTrainer {
     data.put("sources", sources);
     data.put("posts", n);
     data.put("validation_posts", validationCount);
+    data.put("validation_folds", folds);
     data.put("per_category", counts);
     metadata.put("training_data", data);
     Map<String, Object> lex = new LinkedHashMap<>();
@@ -206,6 +222,12 @@ public final class ClassifierTrainer {
     metadata.put("validation_precision_thresholds_only", summary(uncapped));
     metadata.put("training_seconds", Math.round(seconds(started)));
     return new Trained(model, validationMetrics, temperature, thresholds, metadata);
+  }
+
+  /** The feature and classifier stages fitted on {@code train} (word vectors on a fixed order of it). */
+  private static PipelineModel fit(List<PipelineStage> rest, Dataset<Row> train) {
+    return new Pipeline().setStages(ClassifierPipeline.withWordVectorsFitted(rest, train)
+        .toArray(new PipelineStage[0])).fit(train);
   }
 
   /** Metrics of the complete decision (thresholds, review) from calibrated probabilities. */
@@ -281,13 +303,20 @@ public final class ClassifierTrainer {
   }
 
   /**
-   * Adds {@code _validation}. Posts with a group: whole groups go to validation, per category, in
-   * an order given by a seeded hash of the group, until the category has its share of validation
-   * posts (at least one group of a category with two or more groups stays in training). Groups of a
-   * violation category with more than {@code validation-max-group-posts} posts stay in training unless
-   * the category has no smaller group. Posts without a group: a seeded hash of (platform, post_id).
+   * Adds {@link #FOLD}: the fold whose model scores the post without training on it, or -1 when every
+   * model trains on it. One validation split ({@code threshold-folds} 0) is a single fold 0 holding
+   * {@code validation-fraction} of the posts; {@code threshold-folds} k gives folds 0..k-1.
+   *
+   * <p>Posts with a group: whole groups are held out, per category, in an order given by a seeded hash
+   * of the group; one split takes them until the category has its share, k folds give each to the fold
+   * holding the fewest of the category's posts so far. A category's last group in that order stays in
+   * training when every group of it could be held out, so a category with one group is never held out
+   * whole. Groups of a violation category with more than {@code validation-max-group-posts} posts stay
+   * in training unless the category has no smaller group. Posts without a group: a seeded hash of
+   * (platform, post_id).
    */
-  static Dataset<Row> withValidationFlag(Dataset<Row> labelled, ClassifierSettings s) {
+  static Dataset<Row> withFolds(Dataset<Row> labelled, ClassifierSettings s) {
+    int folds = s.outOfFold() ? s.thresholdFolds() : 1;
     double fraction = s.validationFraction();
     Column groupHash = xxhash64(lit(s.seed()), col(LabeledData.GROUP));
     List<Row> groups = labelled.filter(col(LabeledData.GROUP).isNotNull())
@@ -306,26 +335,49 @@ public final class ClassifierTrainer {
     for (Row r : majority.values()) {
       byLabel.computeIfAbsent(r.getDouble(1), k -> new ArrayList<>()).add(r);
     }
-    List<String> validationGroups = new ArrayList<>();
+    List<List<String>> heldOut = new ArrayList<>();
+    for (int f = 0; f < folds; f++) {
+      heldOut.add(new ArrayList<>());
+    }
     for (Map.Entry<Double, List<Row>> e : byLabel.entrySet()) {
       List<Row> rows = e.getValue();
       rows.sort((a, b) -> Long.compare(a.getLong(3), b.getLong(3)));
       long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
       // Legitimate groups of any size may be held out: the false-positive caps are measured on them.
       List<Row> eligible = heldOutCandidates(rows, e.getKey() == 0.0 ? 0 : s.validationMaxGroupPosts());
-      // When every group is eligible, the last one stays in training.
       int limit = eligible.size() == rows.size() ? rows.size() - 1 : eligible.size();
-      long taken = 0;
-      for (int i = 0; i < limit && taken < fraction * total; i++) {
-        validationGroups.add(eligible.get(i).getString(0));
-        taken += eligible.get(i).getLong(2);
+      long[] taken = new long[folds];
+      for (int i = 0; i < limit; i++) {
+        int f = folds == 1 ? 0 : lightest(taken);
+        if (folds == 1 && taken[0] >= fraction * total) {
+          break;
+        }
+        heldOut.get(f).add(eligible.get(i).getString(0));
+        taken[f] += eligible.get(i).getLong(2);
       }
     }
-    Column byPost = pmod(xxhash64(lit(s.seed()), concat_ws("\u0001", col("platform"), col("post_id"))), lit(1000L))
-        .lt(lit(Math.round(fraction * 1000)));
-    Column flag = when(col(LabeledData.GROUP).isNull(), byPost)
-        .otherwise(validationGroups.isEmpty() ? lit(false) : col(LabeledData.GROUP).isin(validationGroups.toArray()));
-    return labelled.withColumn("_validation", flag);
+    Column postHash = pmod(xxhash64(lit(s.seed()), concat_ws("\u0001", col("platform"), col("post_id"))),
+        lit(1000L));
+    Column byPost = folds == 1 ? when(postHash.lt(lit(Math.round(fraction * 1000))), 0).otherwise(-1)
+        : pmod(postHash, lit(folds)).cast("int");
+    Column byGroup = lit(-1);
+    for (int f = folds - 1; f >= 0; f--) {
+      if (!heldOut.get(f).isEmpty()) {
+        byGroup = when(col(LabeledData.GROUP).isin(heldOut.get(f).toArray()), f).otherwise(byGroup);
+      }
+    }
+    return labelled.withColumn(FOLD, when(col(LabeledData.GROUP).isNull(), byPost).otherwise(byGroup));
+  }
+
+  /** The index of the smallest count (the first of equal ones). */
+  static int lightest(long[] counts) {
+    int best = 0;
+    for (int i = 1; i < counts.length; i++) {
+      if (counts[i] < counts[best]) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   /**
@@ -392,6 +444,7 @@ public final class ClassifierTrainer {
     p.put("validation_fraction", s.validationFraction());
     p.put("validation_max_group_posts", s.validationMaxGroupPosts());
     p.put("refit_on_all", s.refitOnAll());
+    p.put("threshold_folds", s.thresholdFolds());
     p.put("seed", s.seed());
     p.put("target_precision", s.targetPrecision());
     p.put("min_threshold", s.minThreshold());

@@ -58,4 +58,31 @@ class ClassifierTrainerTest {
     System.out.println("right " + right + " of " + rows.size());
     assertTrue(right > 35);
   }
+
+  @Test
+  void outOfFoldScoresCoverEveryHeldOutPostOnce(SparkSession spark, @TempDir Path dir) throws Exception {
+    Path labeled = dir.resolve("labeled");
+    TestFiles.resource("classifier/labeled/posts.jsonl", labeled);
+    TestFiles.resource("classifier/labeled/labels.csv", labeled);
+    QinglangConfig config = TestConfigs.withOverrides(dir, "qinglang.classifier.features.word-vector-size = 0\n"
+        + "qinglang.classifier.threshold-folds = 2").withWarehouse(dir.resolve("wh").toString());
+    ClassifierSettings s = ClassifierSettings.from(config);
+    // Three groups per category (the fixture's five groups mix categories, so each category has one).
+    org.apache.spark.sql.Dataset<Row> posts = LabeledData.read(spark, config, labeled.toString()).posts()
+        .withColumn(LabeledData.GROUP, functions.concat_ws("-", functions.col(ClassifierPipeline.LABEL),
+            functions.pmod(functions.crc32(functions.col("post_id")), functions.lit(3))));
+    long heldOut = ClassifierTrainer.withFolds(posts, s).filter(functions.col(ClassifierTrainer.FOLD).geq(0))
+        .count();
+    List<String> progress = new java.util.ArrayList<>();
+    ClassifierTrainer.Trained t = ClassifierTrainer.train(posts, s, EnterpriseRegistry.load(config),
+        List.of(labeled.toString()), progress::add);
+    // Every held-out post is scored once, by the model of its fold; a category's last group is trained on.
+    assertTrue(heldOut > 30 && heldOut < 70, "held out " + heldOut);
+    assertEquals(heldOut, t.validation().total());
+    assertEquals(2, progress.stream().filter(m -> m.startsWith("fold ")).count(), progress.toString());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> trainingData = (java.util.Map<String, Object>) t.metadata().get("training_data");
+    assertEquals(2, ((Number) trainingData.get("validation_folds")).intValue());
+    assertEquals(heldOut, ((Number) trainingData.get("validation_posts")).longValue());
+  }
 }

@@ -61,8 +61,8 @@ class ValidationSplitTest {
 
   private static Map<String, Set<Boolean>> sides(Dataset<Row> flagged) {
     Map<String, Set<Boolean>> sides = new TreeMap<>();
-    for (Row r : flagged.select(LabeledData.GROUP, "_validation").collectAsList()) {
-      sides.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getBoolean(1));
+    for (Row r : flagged.select(LabeledData.GROUP, ClassifierTrainer.FOLD).collectAsList()) {
+      sides.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1) == 0);
     }
     return sides;
   }
@@ -71,7 +71,7 @@ class ValidationSplitTest {
   void groupsAboveTheLimitStayInTraining(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.validation-max-group-posts = 60"));
-    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withValidationFlag(posts(spark), s));
+    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     sides.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + sides));
     assertEquals(Set.of(false), sides.get("kind:big-a"));
     assertEquals(Set.of(false), sides.get("kind:big-b"));
@@ -89,10 +89,68 @@ class ValidationSplitTest {
   void withoutALimitALargeGroupFillsTheQuota(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.validation-max-group-posts = 0"));
-    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withValidationFlag(posts(spark), s));
+    Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     // 46 posts cannot be reached before one of the two large kinds, and only one group can be last.
     assertTrue(oneLargeGroupHeldOut(sides, ""), sides.toString());
     assertTrue(oneLargeGroupHeldOut(sides, "legit-"), sides.toString());
+  }
+
+  @Test
+  void foldsHoldEachEligibleGroupOnceAndShareACategoryEvenly(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60"));
+    Map<String, Set<Integer>> folds = new TreeMap<>();
+    for (Row r : ClassifierTrainer.withFolds(posts(spark), s).select(LabeledData.GROUP, ClassifierTrainer.FOLD)
+        .collectAsList()) {
+      folds.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
+    }
+    folds.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + folds));
+    // Large groups of a category with small ones, and a category's only group, are always trained on.
+    assertEquals(Set.of(-1), folds.get("kind:big-a"));
+    assertEquals(Set.of(-1), folds.get("kind:big-b"));
+    assertEquals(Set.of(-1), folds.get("kind:only"));
+    // The six small kinds of 5 posts: two per fold.
+    int[] perFold = new int[3];
+    for (int g = 0; g < 6; g++) {
+      perFold[folds.get("kind:small-" + g).iterator().next()]++;
+    }
+    assertArrayEquals(new int[] {2, 2, 2}, perFold, folds.toString());
+    // Legitimate kinds of any size are held out, all but the last in hash order: seven of eight.
+    long legitHeldOut = folds.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("legit-") && !e.getValue().contains(-1)).count();
+    assertEquals(7, legitHeldOut, folds.toString());
+    Set<Integer> legitFolds = new TreeSet<>();
+    folds.forEach((group, f) -> {
+      if (group.startsWith("legit-")) {
+        legitFolds.addAll(f);
+      }
+    });
+    // Each group goes to the fold holding the fewest of its category's posts so far: no fold is left without.
+    assertTrue(legitFolds.containsAll(Set.of(0, 1, 2)), folds.toString());
+  }
+
+  @Test
+  void postsWithoutAGroupAreSpreadOverTheFoldsByHash(SparkSession spark, @TempDir Path dir) throws Exception {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.threshold-folds = 4"));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      rows.add(RowFactory.create("weibo", "p" + i, null, (double) (i % 3)));
+    }
+    Map<Integer, Integer> sizes = new TreeMap<>();
+    for (Row r : ClassifierTrainer.withFolds(spark.createDataFrame(rows, SCHEMA), s)
+        .select(ClassifierTrainer.FOLD).collectAsList()) {
+      sizes.merge(r.getInt(0), 1, Integer::sum);
+    }
+    assertEquals(Set.of(0, 1, 2, 3), sizes.keySet());
+    sizes.values().forEach(n -> assertTrue(n > 60 && n < 140, sizes.toString()));
+  }
+
+  @Test
+  void oneFoldIsNotAChoice(@TempDir Path dir) {
+    org.junit.jupiter.api.Assertions.assertThrows(io.qinglang.config.ConfigException.class,
+        () -> ClassifierSettings.from(TestConfigs.withOverrides(dir, "qinglang.classifier.threshold-folds = 1")));
   }
 
   @Test
