@@ -116,11 +116,13 @@ public final class ClassifierTrainer {
     int[] labels = new int[rows.size()];
     boolean[] hard = new boolean[rows.size()];
     boolean[] handWritten = new boolean[rows.size()];
+    String[] groups = new String[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       raw[i] = ((Vector) rows.get(i).get(0)).toArray();
       labels[i] = (int) rows.get(i).getDouble(1);
       hard[i] = rows.get(i).getBoolean(2);
-      handWritten[i] = !rows.get(i).isNullAt(3) && rows.get(i).getString(3).startsWith(LabeledData.KIND_GROUP);
+      groups[i] = rows.get(i).isNullAt(3) ? null : rows.get(i).getString(3);
+      handWritten[i] = groups[i] != null && groups[i].startsWith(LabeledData.KIND_GROUP);
     }
     double temperature = SoftmaxCalibration.fitTemperature(raw, labels);
     double[][] probabilities = new double[raw.length][];
@@ -163,6 +165,13 @@ public final class ClassifierTrainer {
     }
 
     // Without a refit the model kept is the first fold's: with one split, the one its thresholds were chosen for.
+    List<GroupResult> byGroup = groupResults(probabilities, labels, groups, thresholds, s.reviewThreshold());
+    List<String> weakest = byGroup.stream().filter(g -> g.group().startsWith(LabeledData.KIND_GROUP) && g.posts() >= 5)
+        .limit(8).map(GroupResult::describe).toList();
+    if (!weakest.isEmpty()) {
+      progress.accept(validationName + ", weakest hand-written kinds: " + String.join("; ", weakest));
+    }
+
     PipelineModel finalFit = firstFold;
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
@@ -220,8 +229,55 @@ public final class ClassifierTrainer {
       metadata.put("validation_hand_written_kinds", summary(handWrittenMetrics));
     }
     metadata.put("validation_precision_thresholds_only", summary(uncapped));
+    metadata.put("validation_groups", byGroup.stream().map(GroupResult::toMap).toList());
     metadata.put("training_seconds", Math.round(seconds(started)));
     return new Trained(model, validationMetrics, temperature, thresholds, metadata);
+  }
+
+  /** How the decision did on one held-out group (form or kind): {@code category} is its most common label. */
+  record GroupResult(String group, int category, long posts, long right, long flagged) {
+    String describe() {
+      return String.format(Locale.ROOT, "%s (%d) %d of %d right", group, category, right, posts);
+    }
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("group", group);
+      m.put("category", category);
+      m.put("posts", posts);
+      m.put("right", right);
+      m.put("flagged", flagged);
+      return m;
+    }
+  }
+
+  /** Per held-out group, the complete decision's results; worst share right first, then by name. */
+  static List<GroupResult> groupResults(double[][] probabilities, int[] labels, String[] groups, double[] thresholds,
+      double review) {
+    Map<String, long[]> tally = new java.util.TreeMap<>();
+    for (int i = 0; i < probabilities.length; i++) {
+      if (groups[i] == null) {
+        continue;
+      }
+      // posts, right, flagged, then posts per label
+      long[] t = tally.computeIfAbsent(groups[i], g -> new long[3 + Metrics.CLASSES]);
+      int c = CategoryDecision.decide(probabilities[i], thresholds, review).category();
+      t[0]++;
+      t[1] += c == labels[i] ? 1 : 0;
+      t[2] += c != 0 ? 1 : 0;
+      t[3 + labels[i]]++;
+    }
+    List<GroupResult> out = new ArrayList<>();
+    tally.forEach((g, t) -> {
+      int label = 0;
+      for (int c = 1; c < Metrics.CLASSES; c++) {
+        label = t[3 + c] > t[3 + label] ? c : label;
+      }
+      out.add(new GroupResult(g, label, t[0], t[1], t[2]));
+    });
+    out.sort(java.util.Comparator.comparingDouble((GroupResult r) -> (double) r.right() / r.posts())
+        .thenComparing(GroupResult::group));
+    return out;
   }
 
   /** The feature and classifier stages fitted on {@code train} (word vectors on a fixed order of it). */

@@ -153,6 +153,28 @@ class ValidationSplitTest {
         () -> ClassifierSettings.from(TestConfigs.withOverrides(dir, "qinglang.classifier.threshold-folds = 1")));
   }
 
+  private static double[] probabilities(int category, double p) {
+    double[] out = new double[Metrics.CLASSES];
+    java.util.Arrays.fill(out, (1 - p) / (Metrics.CLASSES - 1));
+    out[category] = p;
+    return out;
+  }
+
+  @Test
+  void groupResultsCountTheDecisionPerHeldOutGroupWorstFirst() {
+    double[][] p = {probabilities(9, 0.9), probabilities(9, 0.4), probabilities(0, 0.9), probabilities(0, 0.9),
+        probabilities(2, 0.8), probabilities(1, 0.9), probabilities(3, 0.9)};
+    int[] labels = {9, 9, 9, 0, 0, 1, 3};
+    String[] groups = {"kind:a", "kind:a", "kind:a", "kind:b", "kind:b", "form.c", null};
+    double[] thresholds = new double[Metrics.CLASSES];
+    java.util.Arrays.fill(thresholds, 0.5);
+    List<ClassifierTrainer.GroupResult> results = ClassifierTrainer.groupResults(p, labels, groups, thresholds, 0.3);
+    assertEquals(List.of(new ClassifierTrainer.GroupResult("kind:a", 9, 3, 1, 1),
+        new ClassifierTrainer.GroupResult("kind:b", 0, 2, 1, 1), new ClassifierTrainer.GroupResult("form.c", 1, 1, 1, 1)),
+        results);
+    assertEquals("kind:a (9) 1 of 3 right", results.get(0).describe());
+  }
+
   @Test
   void candidatesFallBackToEveryGroupWhenNoneIsSmallEnough() {
     Row big = RowFactory.create("kind:a", 1.0, 100L, 7L);
