@@ -94,7 +94,8 @@ public final class ClassifierTrainer {
       if (heldOutCount == 0 || heldOutCount == n) {
         throw new IllegalArgumentException("cannot split " + n + " labelled posts into training and validation "
             + "parts" + (folds > 1 ? " (fold " + (f + 1) + " of " + folds + " holds " + heldOutCount + ")" : "")
-            + "; give more posts (or more groups)" + (folds > 1 ? ", or fewer threshold-folds" : ""));
+            + "; give more posts (or more groups)" + (folds > 1 ? ", or set qinglang.classifier.threshold-folds = 0 "
+            + "(one validation split)" : ""));
       }
       long t1 = System.nanoTime();
       PipelineModel fitted = fit(rest, train);

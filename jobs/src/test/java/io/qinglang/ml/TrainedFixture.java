@@ -28,6 +28,7 @@ public final class TrainedFixture {
         model.max-iterations = 40
         features { word-vocabulary = 4000, char-vocabulary = 4000 }
         refit-on-all = false
+        threshold-folds = 0
       }
       """;
   private static TrainedFixture instance;

@@ -170,8 +170,8 @@ class ValidationSplitTest {
     java.util.Arrays.fill(thresholds, 0.5);
     List<ClassifierTrainer.GroupResult> results = ClassifierTrainer.groupResults(p, labels, groups, thresholds, 0.3);
     assertEquals(List.of(new ClassifierTrainer.GroupResult("kind:a", 9, 3, 1, 1),
-        new ClassifierTrainer.GroupResult("kind:b", 0, 2, 1, 1), new ClassifierTrainer.GroupResult("form.c", 1, 1, 1, 1)),
-        results);
+        new ClassifierTrainer.GroupResult("kind:b", 0, 2, 1, 1),
+        new ClassifierTrainer.GroupResult("form.c", 1, 1, 1, 1)), results);
     assertEquals("kind:a (9) 1 of 3 right", results.get(0).describe());
   }
 
