@@ -21,7 +21,12 @@ import picocli.CommandLine.Option;
             + "(post_id,category[,fin_clickbait][,platform][,hard_negative][,group]). Without --labeled the "
             + "repository's training corpus is used: the generator's training profile (generated into "
             + "qinglang.classifier.training.corpus-dir on first use, reused afterwards; a seeded sample of "
-            + "max-generated-posts of it) plus the bundled hand-written gold set."})
+            + "max-generated-posts of it) plus the bundled hand-written gold set.",
+        "",
+        "Calibration and thresholds are chosen on out-of-fold scores: qinglang.classifier.threshold-folds "
+            + "(default 3) models, each fitted without one fold of whole forms and kinds, score that fold; then "
+            + "the stored model is fitted on all posts (refit-on-all), four fits in all. Small labelled sets with "
+            + "one group per category need threshold-folds = 0 (one validation split)."})
 public final class TrainCommand extends JobCommand {
   @Option(names = "--labeled", paramLabel = "DIR",
       description = "Labelled directory (repeatable; all are used together). Default: the training corpus.")

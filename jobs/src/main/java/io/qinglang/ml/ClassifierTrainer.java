@@ -165,7 +165,6 @@ public final class ClassifierTrainer {
           Metrics.percent(handWrittenMetrics.hardNegativeFalsePositiveRate())));
     }
 
-    // Without a refit the model kept is the first fold's: with one split, the one its thresholds were chosen for.
     List<GroupResult> byGroup = groupResults(probabilities, labels, groups, thresholds, s.reviewThreshold());
     List<String> weakest = byGroup.stream().filter(g -> g.group().startsWith(LabeledData.KIND_GROUP) && g.posts() >= 5)
         .limit(8).map(GroupResult::describe).toList();
@@ -173,6 +172,7 @@ public final class ClassifierTrainer {
       progress.accept(validationName + ", weakest hand-written kinds: " + String.join("; ", weakest));
     }
 
+    // Without a refit the model kept is the first fold's: with one split, the one its thresholds were chosen for.
     PipelineModel finalFit = firstFold;
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
@@ -402,6 +402,7 @@ public final class ClassifierTrainer {
       long total = rows.stream().mapToLong(r -> r.getLong(2)).sum();
       // Legitimate groups of any size may be held out: the false-positive caps are measured on them.
       List<Row> eligible = heldOutCandidates(rows, e.getKey() == 0.0 ? 0 : s.validationMaxGroupPosts());
+      // When every group is eligible, the last one stays in training.
       int limit = eligible.size() == rows.size() ? rows.size() - 1 : eligible.size();
       long[] taken = new long[folds];
       for (int i = 0; i < limit; i++) {

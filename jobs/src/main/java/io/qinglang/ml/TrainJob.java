@@ -128,7 +128,10 @@ public final class TrainJob {
         metadata.put("comparison", comparison);
       }
       String table = trained.validation().table(config.categoryNames());
-      String metricsText = "model " + version + ", validation part of the training data\n\n" + table + "\n\n"
+      int folds = ((Number) ((Map<?, ?>) training.get("training_data")).get("validation_folds")).intValue();
+      String heldOutPart = folds > 1 ? "out-of-fold scores of the training data (" + folds + " folds, each scored by "
+          + "the model that did not train on it)" : "validation part of the training data";
+      String metricsText = "model " + version + ", " + heldOutPart + "\n\n" + table + "\n\n"
           + trained.validation().confusionTable();
       List<ModelStore.ComponentWriter> components = new ArrayList<>();
       final Dataset<Row> all = labelled;
@@ -148,8 +151,8 @@ public final class TrainJob {
 
       out.println();
       out.println("model " + version + " written to " + dir);
-      out.println("validation part of the training data (" + trained.validation().total() + " posts; thresholds "
-          + "chosen on it, so these figures are optimistic: run evaluate on held-out data):");
+      out.println(heldOutPart + " (" + trained.validation().total() + " posts; thresholds chosen on them, so "
+          + "these figures are optimistic: run evaluate on held-out data):");
       out.println(table);
       if (training.get("validation_hand_written_kinds") instanceof Map<?, ?> hw) {
         out.printf(Locale.ROOT, "of which the hand-written kinds held out (%s posts): macro-F1 %.3f, false-positive rate "
