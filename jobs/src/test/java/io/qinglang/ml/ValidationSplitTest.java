@@ -70,7 +70,7 @@ class ValidationSplitTest {
   @Test
   void groupsAboveTheLimitStayInTraining(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.validation-max-group-posts = 60"));
+        "qinglang.classifier.validation-max-group-posts = 60\nqinglang.classifier.threshold-folds = 0"));
     Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     sides.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + sides));
     assertEquals(Set.of(false), sides.get("kind:big-a"));
@@ -88,7 +88,7 @@ class ValidationSplitTest {
   @Test
   void withoutALimitALargeGroupFillsTheQuota(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.validation-max-group-posts = 0"));
+        "qinglang.classifier.validation-max-group-posts = 0\nqinglang.classifier.threshold-folds = 0"));
     Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     // 46 posts cannot be reached before one of the two large kinds, and only one group can be last.
     assertTrue(oneLargeGroupHeldOut(sides, ""), sides.toString());
