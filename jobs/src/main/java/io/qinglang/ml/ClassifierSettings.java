@@ -191,6 +191,11 @@ public record ClassifierSettings(
     return thresholdFolds >= 2;
   }
 
+  /** How many models score held-out posts: the threshold folds, or 1 for one validation split. */
+  public int foldCount() {
+    return outOfFold() ? thresholdFolds : 1;
+  }
+
   private static WordVectors wordVectors(ConfigReader r) {
     int size = r.intAtLeast(P + "features.word-vector-size", 0);
     if (size > 1000) {

@@ -78,7 +78,7 @@ public final class ClassifierTrainer {
     }
     List<PipelineStage> rest = new ArrayList<>(stages.subList(prefix, stages.size()));
 
-    int folds = s.outOfFold() ? s.thresholdFolds() : 1;
+    int folds = s.foldCount();
     Dataset<Row> prepared = applyAll(prep, withFolds(weighted, s)).persist(StorageLevel.MEMORY_AND_DISK());
     long n = prepared.count();
     progress.accept(String.format(Locale.ROOT, "prepared %d posts (normalized, segmented) in %.1f s", n,
@@ -373,7 +373,7 @@ public final class ClassifierTrainer {
    * (platform, post_id).
    */
   static Dataset<Row> withFolds(Dataset<Row> labelled, ClassifierSettings s) {
-    int folds = s.outOfFold() ? s.thresholdFolds() : 1;
+    int folds = s.foldCount();
     double fraction = s.validationFraction();
     Column groupHash = xxhash64(lit(s.seed()), col(LabeledData.GROUP));
     List<Row> groups = labelled.filter(col(LabeledData.GROUP).isNotNull())

@@ -19,11 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(SparkExtension.class)
 class ClassifierTrainerTest {
-  @Test
-  void trainsOnTheFixture(SparkSession spark, @TempDir Path dir) throws Exception {
+  /** Copies the 70-post labelled fixture (posts.jsonl, labels.csv) into {@code dir}/labeled. */
+  static Path labeledFixture(Path dir) throws java.io.IOException {
     Path labeled = dir.resolve("labeled");
     TestFiles.resource("classifier/labeled/posts.jsonl", labeled);
     TestFiles.resource("classifier/labeled/labels.csv", labeled);
+    return labeled;
+  }
+
+  @Test
+  void trainsOnTheFixture(SparkSession spark, @TempDir Path dir) throws Exception {
+    Path labeled = labeledFixture(dir);
     // Word vectors off: 68 training posts are too few to fit them, and with them the temperature fitted on
     // the 2 validation posts flattened every probability below the thresholds (11 of 70 right instead of
     // 70). They are covered by the shared fixture model (ClassifierModelTest) and WordVectorFeaturesTest.
@@ -63,9 +69,7 @@ class ClassifierTrainerTest {
 
   @Test
   void outOfFoldScoresCoverEveryHeldOutPostOnce(SparkSession spark, @TempDir Path dir) throws Exception {
-    Path labeled = dir.resolve("labeled");
-    TestFiles.resource("classifier/labeled/posts.jsonl", labeled);
-    TestFiles.resource("classifier/labeled/labels.csv", labeled);
+    Path labeled = labeledFixture(dir);
     QinglangConfig config = TestConfigs.withOverrides(dir, "qinglang.classifier.features.word-vector-size = 0\n"
         + "qinglang.classifier.threshold-folds = 2").withWarehouse(dir.resolve("wh").toString());
     ClassifierSettings s = ClassifierSettings.from(config);

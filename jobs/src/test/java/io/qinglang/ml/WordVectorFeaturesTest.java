@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qinglang.config.ConfigException;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.registry.EnterpriseRegistry;
-import io.qinglang.testing.TestFiles;
 import io.qinglang.testing.SparkExtension;
 import io.qinglang.testing.TestConfigs;
 import java.nio.file.Path;
@@ -122,9 +121,7 @@ class WordVectorFeaturesTest {
   @Test
   void naiveBayesIsComparedWithoutTheVectors(SparkSession spark, @TempDir Path dir) throws Exception {
     // Word vectors have negative entries, which naive Bayes refuses: the comparison must leave them out for it.
-    Path labeled = dir.resolve("labeled");
-    TestFiles.resource("classifier/labeled/posts.jsonl", labeled);
-    TestFiles.resource("classifier/labeled/labels.csv", labeled);
+    Path labeled = ClassifierTrainerTest.labeledFixture(dir);
     QinglangConfig config = TestConfigs.withOverrides(dir, "qinglang.classifier { cv-folds = 2\n"
         + "features { word-vocabulary = 2000, char-vocabulary = 2000, word-vector-size = 10, word-vector-min-count = 1 }"
         + " }").withWarehouse(dir.resolve("wh").toString());
