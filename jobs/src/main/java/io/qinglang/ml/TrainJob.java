@@ -128,7 +128,7 @@ public final class TrainJob {
         metadata.put("comparison", comparison);
       }
       String table = trained.validation().table(config.categoryNames());
-      int folds = ((Number) ((Map<?, ?>) training.get("training_data")).get("validation_folds")).intValue();
+      int folds = s.foldCount();
       String heldOutPart = folds > 1 ? "out-of-fold scores of the training data (" + folds + " folds, each scored by "
           + "the model that did not train on it)" : "validation part of the training data";
       String metricsText = "model " + version + ", " + heldOutPart + "\n\n" + table + "\n\n"
