@@ -34,6 +34,7 @@ public record ClassifierSettings(
     double hardNegativeWeight,
     double validationFraction,
     int validationMaxGroupPosts,
+    int validationSpreadLegitimateGroupPosts,
     boolean refitOnAll,
     int thresholdFolds,
     int cvFolds,
@@ -141,6 +142,7 @@ public record ClassifierSettings(
         r.doubleBetween(P + "model.hard-negative-weight", 0.01, 1000),
         r.doubleBetween(P + "validation-fraction", 0.05, 0.5),
         r.intAtLeast(P + "validation-max-group-posts", 0),
+        r.intAtLeast(P + "validation-spread-legitimate-group-posts", 0),
         r.bool(P + "refit-on-all"),
         thresholdFolds(r),
         r.intAtLeast(P + "cv-folds", 2),
@@ -164,7 +166,8 @@ public record ClassifierSettings(
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type,
         regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, validationMaxGroupPosts, refitOnAll, thresholdFolds, cvFolds, seed, targetPrecision,
+        validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
+        cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
         reviewThreshold, evidenceTerms);
   }
@@ -173,7 +176,8 @@ public record ClassifierSettings(
     return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType,
         value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
-        validationFraction, validationMaxGroupPosts, refitOnAll, thresholdFolds, cvFolds, seed, targetPrecision,
+        validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
+        cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
         reviewThreshold, evidenceTerms);
   }

@@ -369,8 +369,9 @@ public final class ClassifierTrainer {
    * holding the fewest of the category's posts so far. A category's last group in that order stays in
    * training when every group of it could be held out, so a category with one group is never held out
    * whole. Groups of a violation category with more than {@code validation-max-group-posts} posts stay
-   * in training unless the category has no smaller group. Posts without a group: a seeded hash of
-   * (platform, post_id).
+   * in training unless the category has no smaller group. Posts without a group, and the posts of
+   * category-0 groups with more than {@code validation-spread-legitimate-group-posts} posts (when it
+   * is above 0): a seeded hash of (platform, post_id).
    */
   static Dataset<Row> withFolds(Dataset<Row> labelled, ClassifierSettings s) {
     int folds = s.foldCount();
@@ -389,8 +390,14 @@ public final class ClassifierTrainer {
       }
     }
     Map<Double, List<Row>> byLabel = new java.util.TreeMap<>();
+    List<String> spread = new ArrayList<>();
     for (Row r : majority.values()) {
-      byLabel.computeIfAbsent(r.getDouble(1), k -> new ArrayList<>()).add(r);
+      if (r.getDouble(1) == 0.0 && s.validationSpreadLegitimateGroupPosts() > 0
+          && r.getLong(2) > s.validationSpreadLegitimateGroupPosts()) {
+        spread.add(r.getString(0));
+      } else {
+        byLabel.computeIfAbsent(r.getDouble(1), k -> new ArrayList<>()).add(r);
+      }
     }
     List<List<String>> heldOut = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
@@ -424,7 +431,11 @@ public final class ClassifierTrainer {
         byGroup = when(col(LabeledData.GROUP).isin(heldOut.get(f).toArray()), f).otherwise(byGroup);
       }
     }
-    return labelled.withColumn(FOLD, when(col(LabeledData.GROUP).isNull(), byPost).otherwise(byGroup));
+    Column byPostToo = col(LabeledData.GROUP).isNull();
+    if (!spread.isEmpty()) {
+      byPostToo = byPostToo.or(col(LabeledData.GROUP).isin(spread.toArray()));
+    }
+    return labelled.withColumn(FOLD, when(byPostToo, byPost).otherwise(byGroup));
   }
 
   /** The index of the smallest count (the first of equal ones). */
@@ -501,6 +512,7 @@ public final class ClassifierTrainer {
     p.put("hard_negative_weight", s.hardNegativeWeight());
     p.put("validation_fraction", s.validationFraction());
     p.put("validation_max_group_posts", s.validationMaxGroupPosts());
+    p.put("validation_spread_legitimate_group_posts", s.validationSpreadLegitimateGroupPosts());
     p.put("refit_on_all", s.refitOnAll());
     p.put("threshold_folds", s.thresholdFolds());
     p.put("seed", s.seed());

@@ -131,6 +131,29 @@ class ValidationSplitTest {
   }
 
   @Test
+  void largeLegitimateGroupsAreSpreadOverTheFoldsPostByPost(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60\n"
+            + "qinglang.classifier.validation-spread-legitimate-group-posts = 60"));
+    Map<String, Set<Integer>> folds = new TreeMap<>();
+    for (Row r : ClassifierTrainer.withFolds(posts(spark), s).select(LabeledData.GROUP, ClassifierTrainer.FOLD)
+        .collectAsList()) {
+      folds.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
+    }
+    // The two legitimate kinds of 100 posts have posts in every fold and none trained on by all models.
+    assertEquals(Set.of(0, 1, 2), folds.get("legit-kind:big-a"), folds.toString());
+    assertEquals(Set.of(0, 1, 2), folds.get("legit-kind:big-b"), folds.toString());
+    // Small legitimate kinds and every violation kind are still kept whole.
+    for (int g = 0; g < 6; g++) {
+      assertEquals(1, folds.get("legit-kind:small-" + g).size(), folds.toString());
+      assertEquals(1, folds.get("kind:small-" + g).size(), folds.toString());
+    }
+    assertEquals(Set.of(-1), folds.get("kind:big-a"));
+    assertEquals(Set.of(-1), folds.get("kind:only"));
+  }
+
+  @Test
   void postsWithoutAGroupAreSpreadOverTheFoldsByHash(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.threshold-folds = 4"));
