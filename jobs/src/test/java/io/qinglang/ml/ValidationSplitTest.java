@@ -70,7 +70,8 @@ class ValidationSplitTest {
   @Test
   void groupsAboveTheLimitStayInTraining(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.validation-max-group-posts = 60\nqinglang.classifier.threshold-folds = 0"));
+        "qinglang.classifier.validation-max-group-posts = 60\nqinglang.classifier.threshold-folds = 0\n"
+            + "qinglang.classifier.validation-spread-legitimate-group-posts = 0"));
     Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     sides.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + sides));
     assertEquals(Set.of(false), sides.get("kind:big-a"));
@@ -88,7 +89,8 @@ class ValidationSplitTest {
   @Test
   void withoutALimitALargeGroupFillsTheQuota(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.validation-max-group-posts = 0\nqinglang.classifier.threshold-folds = 0"));
+        "qinglang.classifier.validation-max-group-posts = 0\nqinglang.classifier.threshold-folds = 0\n"
+            + "qinglang.classifier.validation-spread-legitimate-group-posts = 0"));
     Map<String, Set<Boolean>> sides = sides(ClassifierTrainer.withFolds(posts(spark), s));
     // 46 posts cannot be reached before one of the two large kinds, and only one group can be last.
     assertTrue(oneLargeGroupHeldOut(sides, ""), sides.toString());
@@ -99,7 +101,8 @@ class ValidationSplitTest {
   void foldsHoldEachEligibleGroupOnceAndShareACategoryEvenly(SparkSession spark, @TempDir Path dir)
       throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
-        "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60"));
+        "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60\n"
+            + "qinglang.classifier.validation-spread-legitimate-group-posts = 0"));
     Map<String, Set<Integer>> folds = new TreeMap<>();
     for (Row r : ClassifierTrainer.withFolds(posts(spark), s).select(LabeledData.GROUP, ClassifierTrainer.FOLD)
         .collectAsList()) {
