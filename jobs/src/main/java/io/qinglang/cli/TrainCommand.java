@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             + "max-generated-posts of it) plus the bundled hand-written gold set.",
         "",
         "Calibration and thresholds are chosen on out-of-fold scores: qinglang.classifier.threshold-folds "
-            + "(default 3) models, each fitted without one fold of whole forms and kinds, score that fold; then "
+            + "(default 3) models, each fitted without one fold of whole forms and kinds (legitimate kinds of more "
+            + "than validation-spread-legitimate-group-posts posts are dealt post by post), score that fold; then "
             + "the stored model is fitted on all posts (refit-on-all), four fits in all. Small labelled sets with "
             + "one group per category need threshold-folds = 0 (one validation split)."})
 public final class TrainCommand extends JobCommand {
