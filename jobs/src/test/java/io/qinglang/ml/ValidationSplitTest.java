@@ -67,6 +67,15 @@ class ValidationSplitTest {
     return sides;
   }
 
+  /** The folds each group's posts fall in. */
+  private static Map<String, Set<Integer>> folds(Dataset<Row> withFolds) {
+    Map<String, Set<Integer>> folds = new TreeMap<>();
+    for (Row r : withFolds.select(LabeledData.GROUP, ClassifierTrainer.FOLD).collectAsList()) {
+      folds.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
+    }
+    return folds;
+  }
+
   @Test
   void groupsAboveTheLimitStayInTraining(SparkSession spark, @TempDir Path dir) throws Exception {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
@@ -103,11 +112,7 @@ class ValidationSplitTest {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60\n"
             + "qinglang.classifier.validation-spread-legitimate-group-posts = 0"));
-    Map<String, Set<Integer>> folds = new TreeMap<>();
-    for (Row r : ClassifierTrainer.withFolds(posts(spark), s).select(LabeledData.GROUP, ClassifierTrainer.FOLD)
-        .collectAsList()) {
-      folds.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
-    }
+    Map<String, Set<Integer>> folds = folds(ClassifierTrainer.withFolds(posts(spark), s));
     folds.values().forEach(v -> assertEquals(1, v.size(), "a group is split: " + folds));
     // Large groups of a category with small ones, and a category's only group, are always trained on.
     assertEquals(Set.of(-1), folds.get("kind:big-a"));
@@ -139,11 +144,7 @@ class ValidationSplitTest {
     ClassifierSettings s = ClassifierSettings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.threshold-folds = 3\nqinglang.classifier.validation-max-group-posts = 60\n"
             + "qinglang.classifier.validation-spread-legitimate-group-posts = 60"));
-    Map<String, Set<Integer>> folds = new TreeMap<>();
-    for (Row r : ClassifierTrainer.withFolds(posts(spark), s).select(LabeledData.GROUP, ClassifierTrainer.FOLD)
-        .collectAsList()) {
-      folds.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
-    }
+    Map<String, Set<Integer>> folds = folds(ClassifierTrainer.withFolds(posts(spark), s));
     // The two legitimate kinds of 100 posts have posts in every fold and none trained on by all models.
     assertEquals(Set.of(0, 1, 2), folds.get("legit-kind:big-a"), folds.toString());
     assertEquals(Set.of(0, 1, 2), folds.get("legit-kind:big-b"), folds.toString());
