@@ -81,6 +81,8 @@ import scala.collection.JavaConverters;
  *       and counted.</li>
  *   <li><b>verify</b>: exact Jaccard similarity of the candidates' shingle sets; pairs at or above
  *       {@code jaccard-threshold} are edges.</li>
+ *   <li><b>reworded</b> (unless {@code reworded-similarity} is 0): {@link RewordedLinks} adds edges between
+ *       negative posts about one enterprise whose rarity-weighted bigrams are alike.</li>
  *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
  *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
  *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
@@ -310,6 +312,37 @@ public final class CampaignDetector implements Serializable {
         "pairs with Jaccard >= %.2f (%.1f%% of candidates)", s.jaccardThreshold(),
         candidates == 0 ? 0.0 : 100.0 * edgeCount / candidates));
 
+    // 4b. reworded copies (rarity-weighted links among negative posts about one enterprise)
+    UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
+      StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
+      return RowFactory.create(st.isNegative(), st.firstNegative());
+    }, STANCE);
+    if (s.rewordedSimilarity() > 0) {
+      t0 = System.nanoTime();
+      Broadcast<ShingleRarity> rarity = jsc.broadcast(ShingleRarity.ofGoldSet(text));
+      UserDefinedFunction mentions = functions.udf((UDF2<String, String, List<String>>) (title, content) ->
+          new ArrayList<>(self.value().names.index().mentions((title == null ? "" : title + " ") + content)),
+          DataTypes.createArrayType(DataTypes.StringType, false));
+      // Blocks are loose on purpose (any spelling the impersonation index knows, plus the linker's ids):
+      // they only bound the pairs compared, the similarity decides.
+      Column found = mentions.apply(col("title"), col("content"));
+      Column ents = hasEnterprises
+          ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
+      Column negative = col("category").isin(NEGATIVE_CATEGORIES.toArray())
+          .or(col("category").isNull().or(col("category").equalTo(0))
+              .and(stanceUdf.apply(col("title"), col("content")).getField("negative")));
+      // Kept: the stance and name scans run once, not once per use.
+      Dataset<Row> hostile = Checkpoints.local(prepared.filter(negative)
+          .select(col("doc_id"), explode(ents).as("ent"), col("published_at").cast("long").as("t")));
+      cached.add(hostile);
+      RewordedLinks.Result rw = RewordedLinks.find(hostile, docs, distinctTexts, rarity, s, cached);
+      edges = Checkpoints.local(edges.union(rw.edges()).distinct());
+      cached.add(edges);
+      counts.put("reworded_pairs", rw.edgeCount());
+      counts.put("oversized_reworded_blocks", rw.oversizedBlocks());
+      stage(timings, progress, "reworded", t0, rw.edgeCount(), RewordedLinks.describe(rw, s));
+    }
+
     // 5. components
     t0 = System.nanoTime();
     ConnectedComponents.Result cc = ConnectedComponents.compute(edges, s.maxIterations(),
@@ -325,10 +358,6 @@ public final class CampaignDetector implements Serializable {
     // 6. clusters
     t0 = System.nanoTime();
     Column accountKey = concat_ws(":", col("platform"), col("account_id"));
-    UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
-      StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
-      return RowFactory.create(st.isNegative(), st.firstNegative());
-    }, STANCE);
     Dataset<Row> members = prepared
         .join(components, prepared.col("doc_id").equalTo(components.col("node")), "left")
         .withColumn("cluster_doc", coalesce(col("component"), col("doc_id")))

@@ -29,11 +29,14 @@ public record DetectSettings(
   /** Impersonation: the lowest score reported and the shortest name matched by edit distance. */
   public record Impersonation(double reportScore, int minFuzzyLength) implements Serializable {}
 
-  /** Coordinated campaigns: LSH, verification, clustering and the attack rule. */
+  /**
+   * Coordinated campaigns: LSH, verification, reworded links ({@code rewordedSimilarity} 0 = off),
+   * clustering and the attack rule.
+   */
   public record Coordination(int shingleSize, int bands, int rowsPerBand, double jaccardThreshold, int minChars,
       int allPairsBucketSize, int maxBucketSize, int minClusterPosts, int minAccounts, int minPlatforms,
       double windowHours, double negativeShare, double hostileProbability, long seed, long driverComponentsMaxEdges,
-      int maxIterations, List<String> contentTypes)
+      int maxIterations, List<String> contentTypes, double rewordedSimilarity, int rewordedMaxBlockPosts)
       implements Serializable {
 
     public int numHashes() {
@@ -105,7 +108,9 @@ public record DetectSettings(
         r.intAtLeast(c + "seed", 0),
         r.intAtLeast(c + "driver-components-max-edges", 0),
         r.intAtLeast(c + "max-iterations", 1),
-        List.copyOf(types));
+        List.copyOf(types),
+        r.doubleBetween(c + "reworded-similarity", 0.0, 1.0),
+        r.intAtLeast(c + "reworded-max-block-posts", 2));
     QuoteContext quote = new QuoteContext(
         r.intAtLeast(P + "quote-context.window", 1),
         r.intAtLeast(P + "quote-context.min-claim-chars", 2));

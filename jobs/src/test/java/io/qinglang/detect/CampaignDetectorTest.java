@@ -189,9 +189,9 @@ class CampaignDetectorTest {
 
   @Test
   void stagesAreTimedAndCounted() {
-    assertEquals(List.of("prepare", "signatures", "candidates", "verify", "components", "clusters"),
+    assertEquals(List.of("prepare", "signatures", "candidates", "verify", "reworded", "components", "clusters"),
         result.timings().stream().map(CampaignDetector.StageTiming::stage).toList());
-    assertEquals(6, progress.size());
+    assertEquals(7, progress.size());
     assertTrue(result.counts().get("candidate_pairs") >= result.counts().get("similar_pairs"));
     assertTrue(result.counts().get("similar_pairs") > 0);
     assertEquals(fixture().size() - 8, result.counts().get("eligible_posts"), "short posts are left out");

@@ -21,6 +21,8 @@ class DetectSettingsTest {
     assertEquals(4, s.coordination().minAccounts());
     assertEquals(2, s.coordination().minPlatforms());
     assertEquals(24.0, s.coordination().windowHours());
+    assertEquals(0.3, s.coordination().rewordedSimilarity());
+    assertEquals(1000, s.coordination().rewordedMaxBlockPosts());
     assertEquals(0.8, s.fusion().flagScore());
     assertEquals(20, s.quoteContext().window());
     assertEquals(6, s.quoteContext().minClaimChars());
@@ -42,6 +44,13 @@ class DetectSettingsTest {
         TestConfigs.withOverrides(dir, "qinglang.detect.quote-context.min-claim-chars = 1")));
     assertTrue(q.getMessage().startsWith("qinglang.detect.quote-context.min-claim-chars: must be at least 2"),
         q.getMessage());
+    ConfigException r = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-similarity = 1.5")));
+    assertTrue(r.getMessage().startsWith("qinglang.detect.coordination.reworded-similarity:"), r.getMessage());
+    ConfigException b = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1")));
+    assertTrue(b.getMessage().startsWith("qinglang.detect.coordination.reworded-max-block-posts: must be at least 2"),
+        b.getMessage());
   }
 
   @Test
