@@ -91,7 +91,8 @@ import scala.collection.JavaConverters;
  * Everything is keyed by ids derived from content and post keys, never by
  * {@code monotonically_increasing_id}, so runs over the same posts give the same clusters. Cost is
  * near-linear in the number of posts: one pass to sign, {@code bands} rows per distinct text to
- * bucket, and candidate pairs bounded by the bucket cap.
+ * bucket, and candidate pairs bounded by the bucket cap; the reworded stage compares pairs within
+ * one enterprise's window only, at most {@code reworded-max-block-posts} squared per block.
  *
  * <p>Input columns: platform, post_id, content_type, account_id, published_at, title, content; when
  * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, 1, 4, 6
