@@ -301,11 +301,7 @@ public final class CampaignDetector implements Serializable {
     t0 = System.nanoTime();
     UserDefinedFunction jaccard = functions.udf((UDF2<scala.collection.Seq<Integer>, scala.collection.Seq<Integer>,
         Double>) (a, b) -> CampaignText.jaccard(ints(a), ints(b)), DataTypes.DoubleType);
-    Dataset<Row> edges = Checkpoints.local(pairs
-        .join(docs.select(col("doc_id").as("a"), col("shingles").as("sa")), "a")
-        .join(docs.select(col("doc_id").as("b"), col("shingles").as("sb")), "b")
-        .filter(jaccard.apply(col("sa"), col("sb")).geq(s.jaccardThreshold()))
-        .select(col("a").as("src"), col("b").as("dst")));
+    Dataset<Row> edges = similarPairs(pairs, docs, "shingles", jaccard, s.jaccardThreshold());
     cached.add(edges);
     long edgeCount = edges.count();
     counts.put("similar_pairs", edgeCount);
@@ -526,7 +522,20 @@ public final class CampaignDetector implements Serializable {
     return out;
   }
 
-  private static int[] ints(scala.collection.Seq<Integer> seq) {
+  /**
+   * The candidate {@code pairs (a, b)} whose texts' {@code column} values (from {@code docs}, keyed by
+   * doc_id) reach {@code threshold} under {@code similarity}, as edges {@code (src, dst)}; a local checkpoint.
+   */
+  static Dataset<Row> similarPairs(Dataset<Row> pairs, Dataset<Row> docs, String column,
+      UserDefinedFunction similarity, double threshold) {
+    return Checkpoints.local(pairs
+        .join(docs.select(col("doc_id").as("a"), col(column).as("va")), "a")
+        .join(docs.select(col("doc_id").as("b"), col(column).as("vb")), "b")
+        .filter(similarity.apply(col("va"), col("vb")).geq(threshold))
+        .select(col("a").as("src"), col("b").as("dst")));
+  }
+
+  static int[] ints(scala.collection.Seq<Integer> seq) {
     int[] out = new int[seq.size()];
     int i = 0;
     scala.collection.Iterator<Integer> it = seq.iterator();

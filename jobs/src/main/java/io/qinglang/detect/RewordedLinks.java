@@ -102,12 +102,9 @@ final class RewordedLinks {
         .select(col("doc_id"), unit.apply(col("w")).as("v")));
     cached.add(vectors);
     UserDefinedFunction cosine = functions.udf((UDF2<Row, Row, Double>) (x, y) -> ShingleRarity.cosine(
-        ints(x.getSeq(0)), doubles(x.getSeq(1)), ints(y.getSeq(0)), doubles(y.getSeq(1))), DataTypes.DoubleType);
-    Dataset<Row> edges = Checkpoints.local(pairs
-        .join(vectors.select(col("doc_id").as("a"), col("v").as("va")), "a")
-        .join(vectors.select(col("doc_id").as("b"), col("v").as("vb")), "b")
-        .filter(cosine.apply(col("va"), col("vb")).geq(s.rewordedSimilarity()))
-        .select(col("a").as("src"), col("b").as("dst")));
+        CampaignDetector.ints(x.getSeq(0)), doubles(x.getSeq(1)), CampaignDetector.ints(y.getSeq(0)),
+        doubles(y.getSeq(1))), DataTypes.DoubleType);
+    Dataset<Row> edges = CampaignDetector.similarPairs(pairs, vectors, "v", cosine, s.rewordedSimilarity());
     cached.add(edges);
     return new Result(edges, candidatePosts, blockCount, oversized, pairCount, edges.count());
   }
@@ -150,10 +147,6 @@ final class RewordedLinks {
       weights.add(norm == 0 ? 0.0 : w[i] / norm);
     }
     return RowFactory.create(shingles, weights);
-  }
-
-  private static int[] ints(scala.collection.Seq<Integer> seq) {
-    return JavaConverters.seqAsJavaList(seq).stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static double[] doubles(scala.collection.Seq<Double> seq) {
