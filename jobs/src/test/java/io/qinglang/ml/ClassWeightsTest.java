@@ -35,8 +35,8 @@ class ClassWeightsTest {
 
     ClassifierSettings floor = ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
     Map<String, Double> w = weights(ClassifierTrainer.withWeights(labelled, counts, floor));
-    assertEquals(1.0, w.get("0.0"), 1e-9);          // balanced would give 10 / (3 * 8) = 0.4167
-    assertEquals(2.0, w.get("0.0 hard"), 1e-9);     // hard negatives: twice their class weight by default
+    assertEquals(0.5, w.get("0.0"), 1e-9);          // balanced would give 10 / (3 * 8) = 0.4167; the floor is 0.5
+    assertEquals(1.0, w.get("0.0 hard"), 1e-9);     // hard negatives: twice their class weight by default
     assertEquals(10.0 / 3, w.get("1.0"), 1e-9);
     assertEquals(10.0 / 3, w.get("2.0"), 1e-9);
 
