@@ -44,6 +44,7 @@ public record ClassifierSettings(
     double maxThreshold,
     double maxFalsePositiveRate,
     double maxHardNegativeRate,
+    double maxCappedThreshold,
     boolean capHandWrittenHardNegatives,
     double reviewThreshold,
     int evidenceTerms) {
@@ -152,6 +153,7 @@ public record ClassifierSettings(
         maxT,
         r.doubleBetween(P + "decision.max-false-positive-rate", 0, 1),
         r.doubleBetween(P + "decision.max-hard-negative-rate", 0, 1),
+        r.doubleBetween(P + "decision.max-capped-threshold", 0.5, 1),
         r.bool(P + "decision.cap-hand-written-hard-negatives"),
         r.doubleBetween(P + "decision.review-threshold", 0, 1),
         r.intAtLeast(P + "evidence-terms", 0));
@@ -168,7 +170,7 @@ public record ClassifierSettings(
         regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
-        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold, capHandWrittenHardNegatives,
         reviewThreshold, evidenceTerms);
   }
 
@@ -178,7 +180,7 @@ public record ClassifierSettings(
         value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
-        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, capHandWrittenHardNegatives,
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold, capHandWrittenHardNegatives,
         reviewThreshold, evidenceTerms);
   }
 

@@ -139,13 +139,14 @@ public final class ClassifierTrainer {
         Metrics.percent(uncapped.hardNegativeFalsePositiveRate()), formatThresholds(precisionThresholds)));
     boolean[] cappedHard = hardNegativesToCap(hard, handWritten, s.capHandWrittenHardNegatives());
     ThresholdSelector.Capped capped = ThresholdSelector.capFalsePositives(probabilities, labels, cappedHard,
-        precisionThresholds, s.maxFalsePositiveRate(), s.maxHardNegativeRate());
+        precisionThresholds, s.maxFalsePositiveRate(), s.maxHardNegativeRate(), s.maxCappedThreshold());
     double[] thresholds = capped.thresholds();
     if (!capped.reached()) {
       progress.accept(String.format(Locale.ROOT, "warning: the false-positive caps (%.3f on 0, %.3f on hard "
           + "negatives) cannot be reached on validation: %d of %d legitimate posts and %d of %d hard negatives are "
-          + "flagged with probability 1", s.maxFalsePositiveRate(), s.maxHardNegativeRate(), capped.noneFlagged(),
-          capped.none(), capped.hardFlagged(), capped.hard()));
+          + "flagged with a probability of at least %.3f (decision.max-capped-threshold, or 1)",
+          s.maxFalsePositiveRate(), s.maxHardNegativeRate(), capped.noneFlagged(), capped.none(),
+          capped.hardFlagged(), capped.hard(), s.maxCappedThreshold()));
     }
     Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
     progress.accept(String.format(Locale.ROOT, "%s, thresholds capped at %s on 0 and %s on hard "
@@ -519,6 +520,7 @@ public final class ClassifierTrainer {
     p.put("target_precision", s.targetPrecision());
     p.put("min_threshold", s.minThreshold());
     p.put("max_threshold", s.maxThreshold());
+    p.put("max_capped_threshold", s.maxCappedThreshold());
     p.put("max_false_positive_rate", s.maxFalsePositiveRate());
     p.put("max_hard_negative_rate", s.maxHardNegativeRate());
     p.put("cap_hand_written_hard_negatives", s.capHandWrittenHardNegatives());

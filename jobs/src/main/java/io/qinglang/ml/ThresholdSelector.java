@@ -85,6 +85,16 @@ public final class ThresholdSelector {
    */
   public static Capped capFalsePositives(double[][] p, int[] labels, boolean[] hard, double[] thresholds,
       double maxNoneRate, double maxHardRate) {
+    return capFalsePositives(p, labels, hard, thresholds, maxNoneRate, maxHardRate, 1.0);
+  }
+
+  /**
+   * As above, but no threshold is raised above {@code ceiling}: a category whose next step would pass
+   * it is left where it is and the other categories pay for the caps; when none can, the caps are
+   * reported as not reached. A ceiling of 1 is the plain greedy cap.
+   */
+  public static Capped capFalsePositives(double[][] p, int[] labels, boolean[] hard, double[] thresholds,
+      double maxNoneRate, double maxHardRate, double ceiling) {
     double[] t = thresholds.clone();
     int n = p.length;
     int[] tops = new int[n];
@@ -125,10 +135,10 @@ public final class ThresholdSelector {
             lowest = Math.min(lowest, p[i][c]);
           }
         }
-        if (lowest == Double.POSITIVE_INFINITY || lowest >= 1.0) {
+        if (lowest == Double.POSITIVE_INFINITY || lowest >= ceiling) {
           continue;
         }
-        double next = Math.min(1.0, Math.nextUp(lowest));
+        double next = Math.min(ceiling, Math.nextUp(lowest));
         double gain = 0;
         long lost = 0;
         for (int i = 0; i < n; i++) {

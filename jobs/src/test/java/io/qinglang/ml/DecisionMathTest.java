@@ -129,6 +129,22 @@ class DecisionMathTest {
   }
 
   @Test
+  void aCeilingKeepsTheCapFromRaisingAThresholdPastIt() {
+    // Without a ceiling these caps are reached by raising 1 above 0.80 and 2 above 0.85 (test above).
+    // At 0.84, 1 can still be raised; 2 would have to pass the ceiling, so it stays and the caps fail.
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0, 0,
+        0.84);
+    assertFalse(c.reached());
+    assertTrue(c.thresholds()[1] > 0.80 && c.thresholds()[1] <= 0.84, "t1 " + c.thresholds()[1]);
+    assertEquals(0.5, c.thresholds()[2], 1e-12);
+    assertEquals(1, c.noneFlagged());
+    assertEquals(0, c.hardFlagged());
+    // A ceiling of 1 is the plain cap.
+    assertArrayEquals(ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0, 0).thresholds(),
+        ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0, 0, 1.0).thresholds());
+  }
+
+  @Test
   void aLegitimatePostAtProbabilityOneCannotBeUnflagged() {
     double[][] probs = Arrays.copyOf(CAP_PROBS, CAP_PROBS.length + 1);
     double[] certain = new double[11];

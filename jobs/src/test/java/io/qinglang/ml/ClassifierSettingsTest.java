@@ -1,0 +1,37 @@
+package io.qinglang.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.ConfigException;
+import io.qinglang.testing.TestConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults and validation of the classifier's decision settings that train reads. */
+class ClassifierSettingsTest {
+  @Test
+  void defaultsAreTheShippedRecipe(@TempDir Path dir) {
+    ClassifierSettings s = ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
+    assertEquals(0.5, s.minNoneWeight(), 1e-12);
+    assertEquals(2.0, s.hardNegativeWeight(), 1e-12);
+    assertEquals(0.03, s.maxFalsePositiveRate(), 1e-12);
+    assertEquals(1.0, s.maxCappedThreshold(), 1e-12, "the plain greedy cap");
+  }
+
+  @Test
+  void theCapsCeilingIsReadAndChecked(@TempDir Path dir) throws Exception {
+    String key = "qinglang.classifier.decision.max-capped-threshold";
+    assertEquals(0.9, ClassifierSettings.from(TestConfigs.withOverrides(Files.createDirectories(dir.resolve("a")), key + " = 0.9"))
+        .maxCappedThreshold(), 1e-12);
+    for (String bad : new String[] {"1.5", "0.2"}) {
+      Path d = Files.createDirectories(dir.resolve("b" + bad));
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ClassifierSettings.from(TestConfigs.withOverrides(d, key + " = " + bad)));
+      assertTrue(e.getMessage().contains("max-capped-threshold"), e.getMessage());
+    }
+  }
+}
