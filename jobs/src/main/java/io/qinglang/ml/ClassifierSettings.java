@@ -170,8 +170,8 @@ public record ClassifierSettings(
         regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
-        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold, capHandWrittenHardNegatives,
-        reviewThreshold, evidenceTerms);
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
+        capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
@@ -180,8 +180,8 @@ public record ClassifierSettings(
         value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
-        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold, capHandWrittenHardNegatives,
-        reviewThreshold, evidenceTerms);
+        minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
+        capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
   }
 
   private static int thresholdFolds(ConfigReader r) {

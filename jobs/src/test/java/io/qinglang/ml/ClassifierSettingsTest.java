@@ -25,8 +25,9 @@ class ClassifierSettingsTest {
   @Test
   void theCapsCeilingIsReadAndChecked(@TempDir Path dir) throws Exception {
     String key = "qinglang.classifier.decision.max-capped-threshold";
-    assertEquals(0.9, ClassifierSettings.from(TestConfigs.withOverrides(Files.createDirectories(dir.resolve("a")), key + " = 0.9"))
-        .maxCappedThreshold(), 1e-12);
+    Path ok = Files.createDirectories(dir.resolve("a"));
+    assertEquals(0.9, ClassifierSettings.from(TestConfigs.withOverrides(ok, key + " = 0.9")).maxCappedThreshold(),
+        1e-12);
     for (String bad : new String[] {"1.5", "0.2"}) {
       Path d = Files.createDirectories(dir.resolve("b" + bad));
       ConfigException e = assertThrows(ConfigException.class,
