@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qinglang.config.ConfigLoader;
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.detect.PersonalDataPatterns;
 import io.qinglang.ingest.ArchiveFields;
 import io.qinglang.ingest.ArchiveFormat;
 import io.qinglang.ingest.ArchiveInputs;
@@ -259,8 +260,6 @@ class GoldSetTest {
     assertEquals(List.of(), templated, "4-grams shared by more than a third of a category");
   }
 
-  static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  static final String ID_CHECK = "10X98765432";
   static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
   /** An 18-character resident ID whose birth date is real and whose GB 11643 check character is right. */
@@ -276,26 +275,7 @@ class GoldSetTest {
     } catch (DateTimeParseException e) {
       return false;
     }
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (s.charAt(i) - '0') * ID_WEIGHTS[i];
-    }
-    return ID_CHECK.charAt(sum % 11) == s.charAt(17);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int d = digits.charAt(digits.length() - 1 - i) - '0';
-      if (i % 2 == 1) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-    }
-    return sum % 10 == 0;
+    return PersonalDataPatterns.checkDigit(s) == s.charAt(17);
   }
 
   static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])[0-9]{15,19}X?(?![0-9X])");
@@ -312,7 +292,7 @@ class GoldSetTest {
       while (m.find()) {
         String s = m.group();
         boolean id = validResidentId(s);
-        boolean card = s.chars().allMatch(Character::isDigit) && s.length() >= 16 && luhn(s);
+        boolean card = s.chars().allMatch(Character::isDigit) && s.length() >= 16 && PersonalDataPatterns.luhn(s);
         if (!id && !card) {
           invalid.add(r.postId() + ": " + s);
         } else if (category(r) == 3) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qinglang.config.ConfigLoader;
 import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.detect.PersonalDataPatterns;
 import io.qinglang.ingest.ArchiveRecord;
 import io.qinglang.ingest.RecordValidator;
 import io.qinglang.ml.TrainingCorpus;
@@ -337,12 +338,13 @@ abstract class HoldoutSetChecks {
       String text = p.text("title") + "\n" + p.text("content");
       Matcher m = RESIDENT_ID.matcher(text);
       while (m.find()) {
-        assertTrue(residentIdValid(m.group()), p.id() + ": resident id " + m.group() + " has a wrong check digit");
+        assertEquals(PersonalDataPatterns.checkDigit(m.group()), Character.toUpperCase(m.group().charAt(17)),
+            p.id() + ": resident id " + m.group() + " has a wrong check digit");
         ids += labels.get(p.id()).category() == 3 ? 1 : 0;
       }
       Matcher c = BANK_CARD.matcher(text);
       while (c.find()) {
-        assertTrue(luhnValid(c.group()), p.id() + ": bank card " + c.group() + " fails the Luhn check");
+        assertTrue(PersonalDataPatterns.luhn(c.group()), p.id() + ": bank card " + c.group() + " fails the Luhn check");
         cards += labels.get(p.id()).category() == 3 ? 1 : 0;
       }
     }
@@ -407,28 +409,4 @@ abstract class HoldoutSetChecks {
     return names;
   }
 
-  static boolean residentIdValid(String id) {
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    String checks = "10X98765432";
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (id.charAt(i) - '0') * weights[i];
-    }
-    return Character.toUpperCase(id.charAt(17)) == checks.charAt(sum % 11);
-  }
-
-  static boolean luhnValid(String number) {
-    int sum = 0;
-    for (int i = 0; i < number.length(); i++) {
-      int d = number.charAt(number.length() - 1 - i) - '0';
-      if (i % 2 == 1) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-    }
-    return sum % 10 == 0;
-  }
 }
