@@ -30,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -75,7 +76,9 @@ public final class DetectJob {
       LOG.info("{} contact values published by official accounts", official.size());
       Dataset<Row> evidence = detectors.withEvidence(posts, official)
           .select(col("platform"), col("post_id"), col("content_type"),
-              concat(PostDetectors.PER_POST_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).as("ev"))
+              // Registry facts (a registered official account) are not findings: left out of the counts.
+              functions.filter(concat(PostDetectors.PER_POST_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
+                  e -> e.getField("source").notEqual(Evidence.REGISTRY)).as("ev"))
           .filter(size(col("ev")).gt(0))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, String> details = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ public record Evidence(String source, String kind, String detail, String span, I
   public static final String QUOTE_CONTEXT = "quote_context";
   public static final String CLASSIFIER = "classifier";
   public static final String FUSION = "fusion";
+  /** Facts from the enterprise registry (no score, never a finding), e.g. a registered official account. */
+  public static final String REGISTRY = "registry";
 
   public Row toRow() {
     return EvidenceSchema.of(source, kind, detail, span, start, end, score);

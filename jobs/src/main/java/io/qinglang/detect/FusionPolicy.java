@@ -40,6 +40,9 @@ import scala.collection.JavaConverters;
  *       context is a leak even in a post the classifier calls harmless);</li>
  *   <li>strong impersonation evidence: 1 (an account or app under an enterprise's name that is not
  *       one of its official accounts, or a post promoting such a channel);</li>
+ *   <li>a post of a registered official account ({@code official_account} evidence) is never 1 from the
+ *       classifier: its 1 is withheld (a fusion entry says so) and the rules below read it as 0 (the impersonation
+ *       detector adds that {@code registry} entry; it decides nothing else);</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
@@ -120,6 +123,13 @@ public final class FusionPolicy implements Serializable {
     if (imp.isPresent() && imp.get().scoreOrZero() >= flag) {
       return detector(1, imp.get(), probabilities, "impersonation", classifier, all);
     }
+    boolean official = evidence.stream().anyMatch(FusionPolicy::isOfficialAccount);
+    if (official && classifierCategory == 1) {
+      all.add(new Evidence(Evidence.FUSION, "official_account", "the " + classifier
+          + " withheld: the post comes from a registered official account, which cannot impersonate its own"
+          + " enterprise", null, null, null, null));
+      classifierCategory = 0;
+    }
     if (classifierCategory != 0 && settings.coordinationYieldsTo().contains(classifierCategory)) {
       return classifierDecision(classifierCategory, classifierConfidence, "classifier", classifier, all);
     }
@@ -134,7 +144,7 @@ public final class FusionPolicy implements Serializable {
       return detector(5, quote.get(), probabilities, "quote_context", classifier, all);
     }
     int top = topClass(probabilities);
-    if (top > 0 && probabilities[top] >= settings.corroborationProbability()) {
+    if (top > 0 && !(official && top == 1) && probabilities[top] >= settings.corroborationProbability()) {
       Optional<Evidence> support = strongest(evidence, top)
           .filter(e -> e.scoreOrZero() >= settings.reviewScore());
       if (support.isPresent()) {
@@ -172,6 +182,10 @@ public final class FusionPolicy implements Serializable {
     all.add(new Evidence(Evidence.FUSION, rule, "category " + category + " from the " + classifier, null, null, null,
         clamp(confidence)));
     return new Decision(category, clamp(confidence), false, rule, all);
+  }
+
+  private static boolean isOfficialAccount(Evidence e) {
+    return Evidence.REGISTRY.equals(e.source()) && ImpersonationDetector.OFFICIAL_ACCOUNT.equals(e.kind());
   }
 
   private static Optional<Evidence> strongest(List<Evidence> evidence, int category) {

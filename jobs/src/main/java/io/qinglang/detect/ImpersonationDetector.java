@@ -41,7 +41,8 @@ import org.apache.spark.sql.functions;
  *       a {@code web:} official account of the enterprise.</li>
  * </ul>
  * Name matching is {@link ImpersonationIndex}'s. A match never concerns an enterprise whose official
- * accounts include the post's {@code platform:account_id}. Evidence names the enterprise, the method
+ * accounts include the post's {@code platform:account_id}; such a post instead gets an
+ * {@value #OFFICIAL_ACCOUNT} entry without a score, which fusion reads as "never category 1". Evidence names the enterprise, the method
  * and the similarity; matches scoring below {@code report-score} are dropped.
  *
  * <p>A shown name that spells a registry name exactly ({@code exact_name}, and {@code contains_name} or
@@ -70,6 +71,12 @@ public final class ImpersonationDetector implements Serializable {
    * the same level as a reseller's claim.
    */
   static final double UNVERIFIABLE_SCORE = 0.60;
+  /**
+   * Evidence kind (source {@code registry}, no score) on every post of a registered official account:
+   * such a post is never category 1, since an enterprise's own account cannot impersonate it
+   * ({@link FusionPolicy}).
+   */
+  public static final String OFFICIAL_ACCOUNT = "official_account";
 
   private static final Map<String, ImpersonationIndex> INDEXES = new ConcurrentHashMap<>();
 
@@ -161,6 +168,11 @@ public final class ImpersonationDetector implements Serializable {
       if (e.scoreOrZero() >= reportScore) {
         list.add(e);
       }
+    }
+    for (String id : registry.enterprisesWithOfficialAccount(account)) {
+      // Not a sign of anything by itself: it lets fusion refuse category 1 for an enterprise's own account.
+      list.add(new Evidence(Evidence.REGISTRY, OFFICIAL_ACCOUNT, id + " " + registry.get(id).name() + ": "
+          + account + " is a registered official account of it", null, null, null, null));
     }
     return list;
   }

@@ -37,20 +37,23 @@ public final class EnterpriseRegistry implements Serializable {
   private final String fingerprint;
   private final List<Enterprise> enterprises;
   private final Map<String, Enterprise> byId;
-  private final Set<String> officialAccounts;
+  private final Map<String, List<String>> officialAccounts;
 
   private EnterpriseRegistry(String source, String fingerprint, List<Enterprise> enterprises) {
     this.source = source;
     this.fingerprint = fingerprint;
     this.enterprises = List.copyOf(enterprises);
     Map<String, Enterprise> ids = new LinkedHashMap<>();
-    Set<String> accounts = new HashSet<>();
+    Map<String, List<String>> accounts = new HashMap<>();
     for (Enterprise e : enterprises) {
       ids.put(e.enterpriseId(), e);
-      accounts.addAll(e.officialAccounts());
+      for (String a : e.officialAccounts()) {
+        accounts.computeIfAbsent(a, k -> new ArrayList<>()).add(e.enterpriseId());
+      }
     }
     this.byId = Collections.unmodifiableMap(ids);
-    this.officialAccounts = Collections.unmodifiableSet(accounts);
+    accounts.replaceAll((a, owners) -> List.copyOf(owners));
+    this.officialAccounts = Collections.unmodifiableMap(accounts);
   }
 
   /** Loads the registry named by the configuration, resolving platform aliases of official accounts. */
@@ -245,7 +248,12 @@ public final class EnterpriseRegistry implements Serializable {
 
   /** True when {@code platform:accountId} is an official account of some registry enterprise. */
   public boolean isOfficialAccount(String platform, String accountId) {
-    return officialAccounts.contains(platform + ":" + accountId);
+    return officialAccounts.containsKey(platform + ":" + accountId);
+  }
+
+  /** The enterprises (ids, registry order) that list {@code account} ({@code platform:account_id}) as official. */
+  public List<String> enterprisesWithOfficialAccount(String account) {
+    return officialAccounts.getOrDefault(account, List.of());
   }
 
   /** Every distinct name (full, short, brand) mapped to the enterprises it names. */

@@ -56,6 +56,24 @@ class FusionPolicyTest {
   }
 
   @Test
+  void theClassifiersImpersonationIsWithheldOnARegisteredOfficialAccount() {
+    // The enterprise's own bio, which a classifier easily reads as a fake "official" account.
+    List<Evidence> ev = IMP.detect("weibo", "byd_official", "比亚迪", "account", null,
+        "比亚迪官方微博｜售后请拨打包装上的服务热线，官方客服不会要求添加个人微信", null);
+    FusionPolicy.Decision d = F.decide(probs(1, 0.9), 1, 0.9, false, ev);
+    assertEquals(0, d.category());
+    assertFalse(d.needsReview());
+    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals("official_account")
+        && e.detail().contains("classifier 1 (0.90) withheld")), d.evidence()::toString);
+    // Any other category of the classifier stands: an official account can still, say, leak data.
+    assertEquals(7, F.decide(probs(7, 0.9), 7, 0.9, false, ev).category());
+    // The same bio from an unregistered account keeps the classifier's 1.
+    List<Evidence> other = IMP.detect("weibo", "u_88", "某用户", "account", null,
+        "比亚迪官方微博｜售后请拨打包装上的服务热线，官方客服不会要求添加个人微信", null);
+    assertEquals(1, F.decide(probs(1, 0.9), 1, 0.9, false, other).category());
+  }
+
+  @Test
   void anExactNameWithoutARegisteredAccountOnThePlatformIsReviewedNotFlagged() {
     // 茅台 lists no app-store account: its genuine app and a fake one look the same to the detector.
     List<Evidence> app = IMP.detect("appstore", "moutai_official", "茅台官方", "app", "茅台",

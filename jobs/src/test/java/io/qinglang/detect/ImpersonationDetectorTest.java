@@ -134,7 +134,7 @@ class ImpersonationDetectorTest {
   void appsAndTheirDevelopers() {
     List<Evidence> app = D.detect("appstore", "dev_77", "星澜手机助手官方版", "app", "星澜手机官方", "一键清理", null);
     flagged(app, "E0005", "app_name");
-    clean(D.detect("appstore", "xinglan_dev", "星澜科技", "app", "星澜手机官方", "官方应用", null));
+    officialOnly(D.detect("appstore", "xinglan_dev", "星澜科技", "app", "星澜手机官方", "官方应用", null), "E0005");
   }
 
   @Test
@@ -193,10 +193,25 @@ class ImpersonationDetectorTest {
 
   @Test
   void officialAccountsAreNeverFlagged() {
-    clean(account("weibo", "byd_official", "比亚迪"));
-    clean(account("wechat", "gh_moutai", "茅台官方旗舰店"));
-    clean(D.detect("weibo", "byd_official", "比亚迪", "post", null,
-        "比亚迪官方客服微信：byd_service 已开通，售后电话13812345678", null));
+    officialOnly(account("weibo", "byd_official", "比亚迪"), "E0002");
+    officialOnly(account("wechat", "gh_moutai", "茅台官方旗舰店"), "E0001");
+    officialOnly(D.detect("weibo", "byd_official", "比亚迪", "post", null,
+        "比亚迪官方客服微信：byd_service 已开通，售后电话13812345678", null), "E0002");
+    // The same account id on a platform where it is not registered is no official account.
+    assertTrue(D.detect("douyin", "byd_official", "比亚迪", "post", null, "新车到店", null).stream()
+        .noneMatch(e -> e.source().equals(Evidence.REGISTRY)));
+  }
+
+  /** Only the registry's note that the account is an official account of {@code enterpriseId}, unscored. */
+  static void officialOnly(List<Evidence> evidence, String enterpriseId) {
+    assertEquals(1, evidence.size(), () -> "expected only the official-account note but got " + evidence);
+    Evidence e = evidence.get(0);
+    assertEquals(Evidence.REGISTRY, e.source());
+    assertEquals(ImpersonationDetector.OFFICIAL_ACCOUNT, e.kind());
+    assertTrue(e.detail().startsWith(enterpriseId + " ") && e.detail().contains("registered official account"),
+        e.detail());
+    assertEquals(null, e.score());
+    assertEquals(-1, FusionPolicy.categoryOf(e));
   }
 
   @Test

@@ -138,6 +138,16 @@ class EnterpriseRegistryTest {
   }
 
   @Test
+  void officialAccountsAreMappedToTheirEnterprises() throws IOException {
+    // Two entries may share an account (a group and its listed subsidiary): both own it.
+    EnterpriseRegistry r = load(write(HEADER, BYD, MOUTAI,
+        "E9,比亚迪电子(国际)有限公司,比亚迪电子,,private,电子,广东,weibo:byd_official"));
+    assertEquals(List.of("E1", "E9"), r.enterprisesWithOfficialAccount("weibo:byd_official"));
+    assertEquals(List.of("E1"), r.enterprisesWithOfficialAccount("douyin:byd_auto"));
+    assertEquals(List.of(), r.enterprisesWithOfficialAccount("douyin:byd_official"));
+  }
+
+  @Test
   void utf8ByteOrderMarkIsIgnored() throws IOException {
     Path file = tmp.resolve("bom.csv");
     Files.writeString(file, "\uFEFF" + HEADER + "\r\n" + BYD + "\r\n", StandardCharsets.UTF_8);
