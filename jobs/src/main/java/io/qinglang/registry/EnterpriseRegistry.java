@@ -78,6 +78,7 @@ public final class EnterpriseRegistry implements Serializable {
     }
     List<Enterprise> list = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    Map<String, String> legalNames = new HashMap<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(true).get();
     try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
       boolean header = true;
@@ -97,6 +98,12 @@ public final class EnterpriseRegistry implements Serializable {
         Enterprise e = enterprise(record, source, line, platforms);
         if (!ids.add(e.enterpriseId())) {
           throw new ConfigException(where(source, line) + "enterprise_id '" + e.enterpriseId() + "' appears twice");
+        }
+        // Two ids for one legal name would split the enterprise's statistics and evidence in two.
+        String owner = legalNames.putIfAbsent(e.name(), e.enterpriseId());
+        if (owner != null) {
+          throw new ConfigException(where(source, line) + "name '" + e.name() + "' is already enterprise_id '" + owner
+              + "': one row per enterprise (list other names as short_names or brands)");
         }
         list.add(e);
       }

@@ -113,6 +113,12 @@ class EnterpriseRegistryTest {
   }
 
   @Test
+  void aLegalNameUnderTwoIdsIsRejected() throws IOException {
+    String m = failure(write(HEADER, BYD, MOUTAI, BYD.replace("E1,", "E7,").replace("腾势", "仰望")), 4);
+    assertTrue(m.contains("name '比亚迪股份有限公司' is already enterprise_id 'E1'"), m);
+  }
+
+  @Test
   void unknownPlatformInAnAccountIsRejected() throws IOException {
     String m = failure(write(HEADER, MOUTAI, BYD.replace("douyin:byd_auto", "facebook:byd")), 3);
     assertTrue(m.contains("names unknown platform 'facebook'"), m);
