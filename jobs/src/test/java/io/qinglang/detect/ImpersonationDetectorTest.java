@@ -249,6 +249,9 @@ class ImpersonationDetectorTest {
     clean(D.detect("weibo", "u_51", "车主老王", "post", null, "今天联系了比亚迪官方客服，问题很快解决了", null));
     clean(D.detect("weibo", "u_52", "车主老王", "post", null, "比亚迪官方微信公众号发布了召回公告", null));
     clean(D.detect("weibo", "u_53", "车主老王", "post", null, "比亚迪官方客服热线400-123-4567，态度不错", null));
+    // A near-victim quoting the fake site to warn others; the same site promoted is flagged (lookalikeDomains).
+    clean(D.detect("xiaohongshu", "u_54", "买车记", "post", null,
+        "差点被骗！搜到的“官网”是 byd-kefu.com，页面一模一样，让交定金对私转账，门店说根本没这活动", null));
   }
 
   @Test
