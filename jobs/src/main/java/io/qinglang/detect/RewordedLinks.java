@@ -46,8 +46,11 @@ final class RewordedLinks {
       .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("weights", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
-  /** The edges ({@code src < dst}, doc ids) and the figures of one run. */
-  record Result(Dataset<Row> edges, long candidatePosts, long blocks, long oversizedBlocks, long pairs,
+  /**
+   * The edges ({@code src < dst}, doc ids) and the figures of one run; {@code candidateTexts} counts the
+   * candidates' distinct (text, publication time), so copies of one text posted at one time count once.
+   */
+  record Result(Dataset<Row> edges, long candidateTexts, long blocks, long oversizedBlocks, long pairs,
       long edgeCount) {}
 
   /**
@@ -77,10 +80,10 @@ final class RewordedLinks {
         .distinct());
     cached.add(pairs);
     long pairCount = pairs.count();
-    long candidatePosts = candidates.select("doc_id", "t").distinct().count();
+    long candidateTexts = candidates.select("doc_id", "t").distinct().count();
     if (pairCount == 0) {
       Dataset<Row> none = pairs.select(col("a").as("src"), col("b").as("dst"));
-      return new Result(none, candidatePosts, blockCount, oversized, 0, 0);
+      return new Result(none, candidateTexts, blockCount, oversized, 0, 0);
     }
 
     Dataset<Row> needed = pairs.select(col("a").as("doc_id")).union(pairs.select(col("b").as("doc_id"))).distinct();
@@ -106,7 +109,7 @@ final class RewordedLinks {
         doubles(y.getSeq(1))), DataTypes.DoubleType);
     Dataset<Row> edges = CampaignDetector.similarPairs(pairs, vectors, "v", cosine, s.rewordedSimilarity());
     cached.add(edges);
-    return new Result(edges, candidatePosts, blockCount, oversized, pairCount, edges.count());
+    return new Result(edges, candidateTexts, blockCount, oversized, pairCount, edges.count());
   }
 
   /** Pairs (a < b) of one block's members: not both visitors, different texts, within the window. */
@@ -155,8 +158,8 @@ final class RewordedLinks {
 
   static String describe(Result r, DetectSettings.Coordination s) {
     return String.format(java.util.Locale.ROOT, "reworded pairs with rarity-weighted cosine >= %.2f among %,d "
-        + "negative posts naming an enterprise (%,d blocks, %,d over reworded-max-block-posts %d skipped, %,d pairs "
-        + "compared)", s.rewordedSimilarity(), r.candidatePosts(), r.blocks(), r.oversizedBlocks(),
-        s.rewordedMaxBlockPosts(), r.pairs());
+        + "negative texts naming an enterprise, each counted once per publication time (%,d blocks, %,d over "
+        + "reworded-max-block-posts %d skipped, %,d pairs compared)", s.rewordedSimilarity(), r.candidateTexts(),
+        r.blocks(), r.oversizedBlocks(), s.rewordedMaxBlockPosts(), r.pairs());
   }
 }
