@@ -40,9 +40,9 @@ import scala.collection.JavaConverters;
  *       context is a leak even in a post the classifier calls harmless);</li>
  *   <li>strong impersonation evidence: 1 (an account or app under an enterprise's name that is not
  *       one of its official accounts, or a post promoting such a channel);</li>
- *   <li>a post of a registered official account ({@code official_account} evidence) is never 1 from the
- *       classifier: its 1 is withheld (a fusion entry says so) and the rules below read it as 0 (the impersonation
- *       detector adds that {@code registry} entry; it decides nothing else);</li>
+ *   <li>a post of a registered official account ({@code registry/official_account} evidence, which the
+ *       impersonation detector adds and which decides nothing else) is never 1 from the classifier: its
+ *       1 is withheld (a fusion entry says so) and the rules below read it as 0;</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or

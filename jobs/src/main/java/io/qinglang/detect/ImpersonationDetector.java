@@ -42,8 +42,9 @@ import org.apache.spark.sql.functions;
  * </ul>
  * Name matching is {@link ImpersonationIndex}'s. A match never concerns an enterprise whose official
  * accounts include the post's {@code platform:account_id}; such a post instead gets an
- * {@value #OFFICIAL_ACCOUNT} entry without a score, which fusion reads as "never category 1". Evidence names the enterprise, the method
- * and the similarity; matches scoring below {@code report-score} are dropped.
+ * {@value #OFFICIAL_ACCOUNT} entry without a score, which fusion reads as "never category 1".
+ * Evidence names the enterprise, the method and the similarity; matches scoring below
+ * {@code report-score} are dropped.
  *
  * <p>A shown name that spells a registry name exactly ({@code exact_name}, and {@code contains_name} or
  * {@code name_with_official_claim} without a look-alike character; see
