@@ -74,6 +74,18 @@ class FusionPolicyTest {
   }
 
   @Test
+  void anOfficialAccountIsNotMadeCategoryOneByCorroborationEither() {
+    // BYD's registered Douyin account under a name holding 茅台, which has no Douyin account registered:
+    // review-level evidence that would otherwise corroborate the classifier's sub-threshold 1.
+    List<Evidence> ev = IMP.detect("douyin", "byd_auto", "茅台官方旗舰店", "account", null, "联名礼盒", null);
+    assertTrue(ev.stream().anyMatch(e -> FusionPolicy.categoryOf(e) == 1 && e.scoreOrZero() >= 0.5
+        && e.scoreOrZero() < 0.8), ev::toString);
+    FusionPolicy.Decision d = F.decide(probs(1, 0.5), 0, 0.5, false, ev);
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), "the review-level evidence still asks for a look");
+  }
+
+  @Test
   void anExactNameWithoutARegisteredAccountOnThePlatformIsReviewedNotFlagged() {
     // 茅台 lists no app-store account: its genuine app and a fake one look the same to the detector.
     List<Evidence> app = IMP.detect("appstore", "moutai_official", "茅台官方", "app", "茅台",
