@@ -25,7 +25,6 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.spark.Checkpoints;
 import io.qinglang.table.CoordinationClustersTable;
@@ -35,7 +34,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,11 +187,7 @@ public final class CampaignDetector implements Serializable {
     this.settings = settings;
     this.stance = stance;
     this.names = names;
-    Set<String> accounts = new HashSet<>();
-    for (Enterprise e : names.registry().enterprises()) {
-      accounts.addAll(e.officialAccounts());
-    }
-    this.officialAccounts = Set.copyOf(accounts);
+    this.officialAccounts = names.registry().officialAccounts();
   }
 
   public static CampaignDetector of(DetectorResources resources, EnterpriseRegistry registry) {

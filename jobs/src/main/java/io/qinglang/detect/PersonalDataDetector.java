@@ -3,12 +3,10 @@ package io.qinglang.detect;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 
-import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -41,11 +39,7 @@ public final class PersonalDataDetector implements Serializable {
 
   public PersonalDataDetector(PersonalDataRecognizer recognizer, EnterpriseRegistry registry) {
     this.recognizer = recognizer;
-    Set<String> accounts = new HashSet<>();
-    for (Enterprise e : registry.enterprises()) {
-      accounts.addAll(e.officialAccounts());
-    }
-    this.officialAccounts = Set.copyOf(accounts);
+    this.officialAccounts = registry.officialAccounts();
   }
 
   /** Evidence for one post. */

@@ -258,6 +258,11 @@ public final class EnterpriseRegistry implements Serializable {
     return officialAccounts.containsKey(platform + ":" + accountId);
   }
 
+  /** Every official account ({@code platform:account_id}) of the registry, as an immutable set. */
+  public Set<String> officialAccounts() {
+    return Set.copyOf(officialAccounts.keySet());
+  }
+
   /** The enterprises (ids, registry order) that list {@code account} ({@code platform:account_id}) as official. */
   public List<String> enterprisesWithOfficialAccount(String account) {
     return officialAccounts.getOrDefault(account, List.of());
