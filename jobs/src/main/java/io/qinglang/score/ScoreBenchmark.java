@@ -55,6 +55,8 @@ import org.apache.spark.sql.functions;
  */
 public final class ScoreBenchmark {
   private static final Logger LOG = LogManager.getLogger(ScoreBenchmark.class);
+  /** Posts each measurement is warmed up on, untimed, before it is timed. */
+  private static final int WARM_UP_POSTS = 1000;
 
   /** Command-line choices. */
   public record Options(long posts, String model, String sharedData, int partitions, boolean withMerge) {}
@@ -105,7 +107,7 @@ public final class ScoreBenchmark {
       boolean persons = tokenizer.getRecognizePersons();
       List<String> words = List.of(tokenizer.getCustomWords());
       // Warm-up: load HanLP's dictionaries in every executor JVM before timing anything.
-      segment(spark.read().parquet(data).limit(1000), algorithm, persons, words);
+      segment(spark.read().parquet(data).limit(WARM_UP_POSTS), algorithm, persons, words);
 
       long t1 = System.nanoTime();
       long tokens = segment(spark.read().parquet(data), algorithm, persons, words);
@@ -117,7 +119,7 @@ public final class ScoreBenchmark {
       ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
       // Warm-up as above, untimed: the classifier's per-JVM state (vocabulary indexes, the registry's
       // segmenter and matchers) and its JIT, which the first timed step would otherwise pay alone.
-      scoreToNoop(ScoringPipelines.classifierOnly(), spark.read().parquet(data).limit(1000), ctx);
+      scoreToNoop(ScoringPipelines.classifierOnly(), spark.read().parquet(data).limit(WARM_UP_POSTS), ctx);
       // The classifier alone first, then the contributors added one at a time (all but the last: the
       // full score has them all), so that the figures show what each adds.
       double classifierSeconds = scoreToNoop(ScoringPipelines.classifierOnly(), spark, data, ctx);
