@@ -45,6 +45,7 @@ public record ClassifierSettings(
     double maxFalsePositiveRate,
     double maxHardNegativeRate,
     double maxCappedThreshold,
+    double thresholdCeiling,
     boolean capHandWrittenHardNegatives,
     double reviewThreshold,
     int evidenceTerms) {
@@ -154,6 +155,7 @@ public record ClassifierSettings(
         r.doubleBetween(P + "decision.max-false-positive-rate", 0, 1),
         r.doubleBetween(P + "decision.max-hard-negative-rate", 0, 1),
         r.doubleBetween(P + "decision.max-capped-threshold", 0.5, 1),
+        r.doubleBetween(P + "decision.threshold-ceiling", 0.5, 1),
         r.bool(P + "decision.cap-hand-written-hard-negatives"),
         r.doubleBetween(P + "decision.review-threshold", 0, 1),
         r.intAtLeast(P + "evidence-terms", 0));
@@ -171,7 +173,7 @@ public record ClassifierSettings(
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
-        capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
+        thresholdCeiling, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
@@ -181,7 +183,7 @@ public record ClassifierSettings(
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
-        capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
+        thresholdCeiling, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
   }
 
   private static int thresholdFolds(ConfigReader r) {

@@ -140,7 +140,6 @@ public final class ClassifierTrainer {
     boolean[] cappedHard = hardNegativesToCap(hard, handWritten, s.capHandWrittenHardNegatives());
     ThresholdSelector.Capped capped = ThresholdSelector.capFalsePositives(probabilities, labels, cappedHard,
         precisionThresholds, s.maxFalsePositiveRate(), s.maxHardNegativeRate(), s.maxCappedThreshold());
-    double[] thresholds = capped.thresholds();
     if (!capped.reached()) {
       progress.accept(String.format(Locale.ROOT, "warning: the false-positive caps (%.3f on 0, %.3f on hard "
           + "negatives) cannot be reached on validation: %d of %d legitimate posts and %d of %d hard negatives are "
@@ -148,10 +147,17 @@ public final class ClassifierTrainer {
           s.maxFalsePositiveRate(), s.maxHardNegativeRate(), capped.noneFlagged(), capped.none(),
           capped.hardFlagged(), capped.hard(), s.maxCappedThreshold()));
     }
-    Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
     progress.accept(String.format(Locale.ROOT, "%s, thresholds capped at %s on 0 and %s on hard "
         + "negatives: thresholds %s", validationName, Metrics.percent(s.maxFalsePositiveRate()),
-        Metrics.percent(s.maxHardNegativeRate()), formatThresholds(thresholds)));
+        Metrics.percent(s.maxHardNegativeRate()), formatThresholds(capped.thresholds())));
+    // The out-of-fold caps over-count legitimate posts for categories whose forms a fold never saw
+    // (MODEL.md, "Seventeenth session"): a ceiling keeps them from switching a category off.
+    double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.thresholdCeiling());
+    if (!java.util.Arrays.equals(thresholds, capped.thresholds())) {
+      progress.accept(String.format(Locale.ROOT, "%s, thresholds the caps raised above %.2f brought down to it "
+          + "(decision.threshold-ceiling): %s", validationName, s.thresholdCeiling(), formatThresholds(thresholds)));
+    }
+    Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
     progress.accept(String.format(Locale.ROOT, "%s (%d posts): temperature %.3f, macro-F1 %.3f, "
         + "false-positive rate on 0 %s, on hard negatives %s", validationName, raw.length, temperature,
         validationMetrics.macroF1(), Metrics.percent(validationMetrics.falsePositiveRate()),
@@ -204,6 +210,7 @@ public final class ClassifierTrainer {
     metadata.put("parameters", parameters(s));
     metadata.put("thresholds", thresholds);
     metadata.put("precision_thresholds", precisionThresholds);
+    metadata.put("capped_thresholds", capped.thresholds());
     metadata.put("false_positive_caps_reached", capped.reached());
     metadata.put("review_threshold", s.reviewThreshold());
     metadata.put("temperature", temperature);
@@ -521,6 +528,7 @@ public final class ClassifierTrainer {
     p.put("min_threshold", s.minThreshold());
     p.put("max_threshold", s.maxThreshold());
     p.put("max_capped_threshold", s.maxCappedThreshold());
+    p.put("threshold_ceiling", s.thresholdCeiling());
     p.put("max_false_positive_rate", s.maxFalsePositiveRate());
     p.put("max_hard_negative_rate", s.maxHardNegativeRate());
     p.put("cap_hand_written_hard_negatives", s.capHandWrittenHardNegatives());

@@ -10,7 +10,8 @@ package io.qinglang.ml;
  *
  * <p>Precision per category does not bound how many legitimate posts are flagged in all:
  * {@link #capFalsePositives} then raises thresholds until the share of validation posts labelled 0
- * that are flagged, and the share of validation hard negatives that are flagged, are within caps.
+ * that are flagged, and the share of validation hard negatives that are flagged, are within caps;
+ * {@link #ceiling} can bring the thresholds the caps raised back down to a ceiling.
  */
 public final class ThresholdSelector {
   private ThresholdSelector() {}
@@ -165,6 +166,19 @@ public final class ThresholdSelector {
       }
       t[bestC] = bestT;
     }
+  }
+
+  /**
+   * Lowers every capped threshold above {@code ceiling} to the ceiling, or to the category's
+   * precision threshold when that is higher: the caps may then be left unmet on the validation
+   * posts. A ceiling of 1 changes nothing.
+   */
+  public static double[] ceiling(double[] capped, double[] precisionThresholds, double ceiling) {
+    double[] t = capped.clone();
+    for (int c = 1; c < t.length; c++) {
+      t[c] = Math.min(t[c], Math.max(ceiling, precisionThresholds[c]));
+    }
+    return t;
   }
 
   private static boolean flagged(double[] p, int top, double[] t) {

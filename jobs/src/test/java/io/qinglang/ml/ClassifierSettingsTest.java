@@ -35,4 +35,17 @@ class ClassifierSettingsTest {
       assertTrue(e.getMessage().contains("max-capped-threshold"), e.getMessage());
     }
   }
+
+  @Test
+  void theThresholdCeilingIsReadAndChecked(@TempDir Path dir) throws Exception {
+    String key = "qinglang.classifier.decision.threshold-ceiling";
+    Path ok = Files.createDirectories(dir.resolve("a"));
+    assertEquals(0.7, ClassifierSettings.from(TestConfigs.withOverrides(ok, key + " = 0.7")).thresholdCeiling(), 1e-12);
+    for (String bad : new String[] {"1.01", "0.4"}) {
+      Path d = Files.createDirectories(dir.resolve("b" + bad));
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ClassifierSettings.from(TestConfigs.withOverrides(d, key + " = " + bad)));
+      assertTrue(e.getMessage().contains("threshold-ceiling"), e.getMessage());
+    }
+  }
 }

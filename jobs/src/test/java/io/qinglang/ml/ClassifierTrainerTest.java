@@ -71,7 +71,12 @@ class ClassifierTrainerTest {
   void outOfFoldScoresCoverEveryHeldOutPostOnce(SparkSession spark, @TempDir Path dir) throws Exception {
     Path labeled = labeledFixture(dir);
     QinglangConfig config = TestConfigs.withOverrides(dir, "qinglang.classifier.features.word-vector-size = 0\n"
-        + "qinglang.classifier.threshold-folds = 2").withWarehouse(dir.resolve("wh").toString());
+        + "qinglang.classifier.threshold-folds = 2\n"
+        // Caps at 0 raise thresholds past the legitimate posts' probabilities; the ceiling brings them back.
+        + "qinglang.classifier.decision.max-false-positive-rate = 0\n"
+        + "qinglang.classifier.decision.max-hard-negative-rate = 0\n"
+        + "qinglang.classifier.decision.max-threshold = 0.5\n"
+        + "qinglang.classifier.decision.threshold-ceiling = 0.5").withWarehouse(dir.resolve("wh").toString());
     ClassifierSettings s = ClassifierSettings.from(config);
     // Three groups per category (the fixture's five groups mix categories, so each category has one).
     org.apache.spark.sql.Dataset<Row> posts = LabeledData.read(spark, config, labeled.toString()).posts()
@@ -90,5 +95,16 @@ class ClassifierTrainerTest {
     java.util.Map<String, Object> trainingData = (java.util.Map<String, Object>) t.metadata().get("training_data");
     assertEquals(2, ((Number) trainingData.get("validation_folds")).intValue());
     assertEquals(heldOut, ((Number) trainingData.get("validation_posts")).longValue());
+    // The thresholds kept (in model.json and in the model's decision stage) are the capped ones under the ceiling.
+    double[] capped = (double[]) t.metadata().get("capped_thresholds");
+    double[] precision = (double[]) t.metadata().get("precision_thresholds");
+    double[] kept = (double[]) t.metadata().get("thresholds");
+    for (int c = 1; c < kept.length; c++) {
+      assertEquals(Math.min(capped[c], Math.max(0.5, precision[c])), kept[c], 1e-12, "category " + c);
+    }
+    CategoryDecision decision = (CategoryDecision) t.model().stages()[t.model().stages().length - 1];
+    org.junit.jupiter.api.Assertions.assertArrayEquals(kept, decision.getThresholds(), 1e-12);
+    assertTrue(java.util.stream.IntStream.range(1, kept.length).anyMatch(c -> capped[c] > kept[c]),
+        "the ceiling brought some threshold down: " + progress);
   }
 }

@@ -145,6 +145,36 @@ class DecisionMathTest {
   }
 
   @Test
+  void theThresholdCeilingBringsRaisedThresholdsDownButNotBelowPrecision() {
+    double[] capped = new double[11];
+    double[] precision = new double[11];
+    Arrays.fill(capped, 0.5);
+    Arrays.fill(precision, 0.4);
+    capped[0] = 0;
+    precision[0] = 0;
+    capped[5] = 0.997; // switched off by the caps
+    capped[6] = 0.95;
+    precision[6] = 0.9; // its precision threshold is above the ceiling: it wins
+    capped[9] = 0.7; // under the ceiling: left alone
+    double[] t = ThresholdSelector.ceiling(capped, precision, 0.8);
+    assertEquals(0.8, t[5], 1e-12);
+    assertEquals(0.9, t[6], 1e-12);
+    assertEquals(0.7, t[9], 1e-12);
+    assertEquals(0.5, t[1], 1e-12);
+    assertEquals(0.0, t[0], 1e-12);
+    assertEquals(0.997, capped[5], 1e-12, "the capped thresholds are not changed in place");
+    assertArrayEquals(capped, ThresholdSelector.ceiling(capped, precision, 1.0), "a ceiling of 1 changes nothing");
+    // On the cap fixture: the caps at 0 raise 1 above 0.80 and 2 above 0.85; a ceiling of 0.82 brings 2 back
+    // to 0.82 and flags the legitimate post the cap had unflagged for it again.
+    ThresholdSelector.Capped c = ThresholdSelector.capFalsePositives(CAP_PROBS, CAP_LABELS, CAP_HARD, halves(), 0, 0);
+    double[] lowered = ThresholdSelector.ceiling(c.thresholds(), halves(), 0.82);
+    assertEquals(0.82, lowered[2], 1e-12);
+    assertEquals(c.thresholds()[1], lowered[1], 1e-12);
+    assertTrue(ClassifierTrainer.decide(CAP_PROBS, CAP_LABELS, CAP_HARD, lowered, 0.3).falsePositiveRate()
+        > ClassifierTrainer.decide(CAP_PROBS, CAP_LABELS, CAP_HARD, c.thresholds(), 0.3).falsePositiveRate());
+  }
+
+  @Test
   void aLegitimatePostAtProbabilityOneCannotBeUnflagged() {
     double[][] probs = Arrays.copyOf(CAP_PROBS, CAP_PROBS.length + 1);
     double[] certain = new double[11];
