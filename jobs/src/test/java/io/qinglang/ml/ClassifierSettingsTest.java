@@ -20,6 +20,7 @@ class ClassifierSettingsTest {
     assertEquals(2.0, s.hardNegativeWeight(), 1e-12);
     assertEquals(0.03, s.maxFalsePositiveRate(), 1e-12);
     assertEquals(1.0, s.maxCappedThreshold(), 1e-12, "the plain greedy cap");
+    assertEquals(0.9, s.thresholdCeiling(), 1e-12, "thresholds the caps raised come back down to 0.9");
   }
 
   @Test
