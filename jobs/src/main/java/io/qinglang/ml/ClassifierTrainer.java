@@ -16,6 +16,7 @@ import io.qinglang.text.JvmCache;
 import io.qinglang.text.RegistryMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +154,7 @@ public final class ClassifierTrainer {
     // The out-of-fold caps over-count legitimate posts for categories whose forms a fold never saw
     // (MODEL.md, "Seventeenth session"): a ceiling keeps them from switching a category off.
     double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.thresholdCeiling());
-    if (!java.util.Arrays.equals(thresholds, capped.thresholds())) {
+    if (!Arrays.equals(thresholds, capped.thresholds())) {
       progress.accept(String.format(Locale.ROOT, "%s, thresholds the caps raised above %.2f brought down to it "
           + "(decision.threshold-ceiling): %s", validationName, s.thresholdCeiling(), formatThresholds(thresholds)));
     }
@@ -361,7 +362,7 @@ public final class ClassifierTrainer {
     if (s.hardNegativeWeight() != 1.0) {
       weight = when(col(LabeledData.HARD_NEGATIVE), weight.multiply(s.hardNegativeWeight())).otherwise(weight);
     }
-    if (java.util.Arrays.asList(labelled.columns()).contains(SOURCE_WEIGHT)) {
+    if (Arrays.asList(labelled.columns()).contains(SOURCE_WEIGHT)) {
       weight = weight.multiply(coalesce(col(SOURCE_WEIGHT), lit(1.0)));
     }
     return labelled.withColumn(ClassifierPipeline.WEIGHT, weight);
