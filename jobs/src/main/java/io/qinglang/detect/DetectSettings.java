@@ -17,11 +17,12 @@ public record DetectSettings(
     Impersonation impersonation,
     Coordination coordination,
     QuoteContext quoteContext,
+    Suggestions suggestions,
     Fusion fusion) implements Serializable {
 
   /** Where the lexicons are. */
   public record Lexicons(InputResource personalData, InputResource impersonation, InputResource confusables,
-      InputResource campaigns, InputResource quoteContext) implements Serializable {}
+      InputResource campaigns, InputResource quoteContext, InputResource suggestions) implements Serializable {}
 
   /** Personal data: context window (characters each side) and the lowest score reported. */
   public record PersonalData(int contextWindow, double reportScore) implements Serializable {}
@@ -47,6 +48,9 @@ public record DetectSettings(
   /** Quotes cut out of context: how far from the claim the context words count, and the shortest claim. */
   public record QuoteContext(int window, int minClaimChars) implements Serializable {}
 
+  /** Suggestions: on or off, and how far from a cue word an allegation counts in a post that cites one. */
+  public record Suggestions(boolean enabled, int window) implements Serializable {}
+
   /** How evidence and classifier output combine (see {@link FusionPolicy}). */
   public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
       Set<Integer> coordinationYieldsTo) implements Serializable {}
@@ -63,7 +67,8 @@ public record DetectSettings(
         r.input(P + "lexicons.impersonation"),
         r.input(P + "lexicons.confusables"),
         r.input(P + "lexicons.campaigns"),
-        r.input(P + "lexicons.quote-context"));
+        r.input(P + "lexicons.quote-context"),
+        r.input(P + "lexicons.suggestions"));
     PersonalData pd = new PersonalData(
         r.intAtLeast(P + "personal-data.context-window", 0),
         r.doubleBetween(P + "personal-data.report-score", 0.0, 1.0));
@@ -114,6 +119,9 @@ public record DetectSettings(
     QuoteContext quote = new QuoteContext(
         r.intAtLeast(P + "quote-context.window", 1),
         r.intAtLeast(P + "quote-context.min-claim-chars", 2));
+    Suggestions suggestions = new Suggestions(
+        r.bool(P + "suggestions.enabled"),
+        r.intAtLeast(P + "suggestions.window", 1));
     String f = P + "fusion.";
     double flag = r.doubleBetween(f + "flag-score", 0.0, 1.0);
     double review = r.doubleBetween(f + "review-score", 0.0, 1.0);
@@ -133,6 +141,6 @@ public record DetectSettings(
       return id;
     }));
     Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0), yields);
-    return new DetectSettings(lexicons, pd, imp, coord, quote, fusion);
+    return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, fusion);
   }
 }

@@ -8,16 +8,18 @@ import java.io.Serializable;
  * the detectors that use them.
  */
 public record DetectorResources(DetectSettings settings, Lexicon personalData, Lexicon impersonation,
-    Lexicon confusables, Lexicon campaigns, Lexicon quoteWords) implements Serializable {
+    Lexicon confusables, Lexicon campaigns, Lexicon quoteWords, Lexicon suggestionWords) implements Serializable {
 
   public static DetectorResources load(DetectSettings settings) {
     DetectSettings.Lexicons l = settings.lexicons();
     DetectorResources r = new DetectorResources(settings, Lexicon.load(l.personalData()), Lexicon.load(l.impersonation()),
-        Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()), Lexicon.load(l.quoteContext()));
+        Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()), Lexicon.load(l.quoteContext()),
+        Lexicon.load(l.suggestions()));
     r.personalDataRecognizer();
     new NameForms(r.confusables());
     StanceLexicon.of(r.campaigns());
     r.quoteContextDetector();
+    r.suggestionDetector();
     return r;
   }
 
@@ -34,6 +36,10 @@ public record DetectorResources(DetectSettings settings, Lexicon personalData, L
   public QuoteContextDetector quoteContextDetector() {
     return new QuoteContextDetector(quoteWords, settings.quoteContext().window(),
         settings.quoteContext().minClaimChars());
+  }
+
+  public SuggestionDetector suggestionDetector() {
+    return new SuggestionDetector(suggestionWords, settings.suggestions().window(), settings.suggestions().enabled());
   }
 
   public StanceLexicon stanceLexicon() {

@@ -16,6 +16,8 @@ public record Evidence(String source, String kind, String detail, String span, I
   public static final String IMPERSONATION = "impersonation";
   public static final String COORDINATION = "coordination";
   public static final String QUOTE_CONTEXT = "quote_context";
+  /** Allegations in suggestions and hot-list entries, review-level only ({@link SuggestionDetector}). */
+  public static final String SUGGESTION = "suggestion";
   public static final String CLASSIFIER = "classifier";
   public static final String FUSION = "fusion";
   /** Facts from the enterprise registry (no score, never a finding), e.g. a registered official account. */

@@ -32,7 +32,9 @@ import scala.collection.JavaConverters;
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
  * for 1 (except {@code reseller_claim}, which never decides), {@code coordination}/{@code attack_cluster}
- * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5. Evidence
+ * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
+ * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
+ * than review-level) for 6. Evidence
  * at or above {@code flag-score} is <em>strong</em>; between {@code review-score} and
  * {@code flag-score} it is <em>review-level</em>; below it only documents. The rules, first match wins:
  * <ol>
@@ -98,6 +100,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim") ? -1 : 1;
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
       case Evidence.QUOTE_CONTEXT -> 5;
+      case Evidence.SUGGESTION -> 6;
       default -> -1;
     };
   }

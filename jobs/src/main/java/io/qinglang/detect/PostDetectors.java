@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The per-post detectors together: adds {@value PersonalDataDetector#COLUMN},
- * {@value ImpersonationDetector#COLUMN} and {@value QuoteContextDetector#COLUMN} to a frame with the
- * posts columns, and joins the
+ * {@value ImpersonationDetector#COLUMN}, {@value QuoteContextDetector#COLUMN} and
+ * {@value SuggestionDetector#COLUMN} to a frame with the posts columns, and joins the
  * coordinated-campaign member evidence ({@value CampaignDetector#COLUMN}). This is what the score
  * job calls before {@link FusionPolicy#fuse}:
  *
@@ -28,24 +28,26 @@ public final class PostDetectors {
   /** Every evidence column the detectors add, in the order fusion merges them. */
   public static final List<String> EVIDENCE_COLUMNS =
       List.of(PersonalDataDetector.COLUMN, ImpersonationDetector.COLUMN, QuoteContextDetector.COLUMN,
-          CampaignDetector.COLUMN);
+          SuggestionDetector.COLUMN, CampaignDetector.COLUMN);
   /** The columns {@link #withEvidence} adds (every evidence column but the campaigns'). */
   public static final List<String> PER_POST_COLUMNS = EVIDENCE_COLUMNS.subList(0, EVIDENCE_COLUMNS.size() - 1);
 
   private final PersonalDataDetector personalData;
   private final ImpersonationDetector impersonation;
   private final QuoteContextDetector quoteContext;
+  private final SuggestionDetector suggestions;
 
   public PostDetectors(PersonalDataDetector personalData, ImpersonationDetector impersonation,
-      QuoteContextDetector quoteContext) {
+      QuoteContextDetector quoteContext, SuggestionDetector suggestions) {
     this.personalData = personalData;
     this.impersonation = impersonation;
     this.quoteContext = quoteContext;
+    this.suggestions = suggestions;
   }
 
   public static PostDetectors of(DetectorResources resources, EnterpriseRegistry registry) {
     return new PostDetectors(new PersonalDataDetector(resources.personalDataRecognizer(), registry),
-        resources.impersonation(registry), resources.quoteContextDetector());
+        resources.impersonation(registry), resources.quoteContextDetector(), resources.suggestionDetector());
   }
 
   public PersonalDataDetector personalData() {
@@ -61,10 +63,10 @@ public final class PostDetectors {
     return personalData.officialContacts(posts);
   }
 
-  /** Adds the personal-data, impersonation and quote-context evidence columns. */
+  /** Adds the personal-data, impersonation, quote-context and suggestion evidence columns. */
   public Dataset<Row> withEvidence(Dataset<Row> posts, Set<String> officialContacts) {
-    return quoteContext.withEvidence(
-        impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts));
+    return suggestions.withEvidence(quoteContext.withEvidence(
+        impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts)));
   }
 
   /**

@@ -372,7 +372,8 @@ public final class QuoteContextDetector implements Serializable {
     return false;
   }
 
-  private static List<String> normalized(List<String> words) {
+  /** The words normalized as texts are, without empties and repeats. */
+  static List<String> normalized(List<String> words) {
     List<String> out = new ArrayList<>(words.size());
     for (String w : words) {
       String n = normalize(w);

@@ -1,6 +1,7 @@
 package io.qinglang.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,11 +27,13 @@ class DetectSettingsTest {
     assertEquals(0.8, s.fusion().flagScore());
     assertEquals(20, s.quoteContext().window());
     assertEquals(6, s.quoteContext().minClaimChars());
+    assertTrue(s.suggestions().enabled());
+    assertEquals(30, s.suggestions().window());
     assertTrue(s.fusion().coordinationYieldsTo().contains(8));
   }
 
   @Test
-  void badValuesNameTheKey(@TempDir Path dir) {
+  void badValuesNameTheKey(@TempDir Path dir) throws Exception {
     ConfigException e = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.coordination.bands = 0")));
     assertTrue(e.getMessage().startsWith("qinglang.detect.coordination.bands: must be at least 1"), e.getMessage());
@@ -51,6 +54,14 @@ class DetectSettingsTest {
         TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1")));
     assertTrue(b.getMessage().startsWith("qinglang.detect.coordination.reworded-max-block-posts: must be at least 2"),
         b.getMessage());
+    ConfigException w = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.window = 0")));
+    assertTrue(w.getMessage().startsWith("qinglang.detect.suggestions.window: must be at least 1"), w.getMessage());
+    ConfigException o = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.enabled = maybe")));
+    assertTrue(o.getMessage().startsWith("qinglang.detect.suggestions.enabled"), o.getMessage());
+    assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.enabled = false"))
+        .suggestions().enabled());
   }
 
   @Test

@@ -158,6 +158,22 @@ class FusionPolicyTest {
   }
 
   @Test
+  void suggestionEvidenceOnlyConfirmsTheClassifiersLeaningToSix() {
+    List<Evidence> ev = DetectFixtures.RESOURCES.suggestionDetector()
+        .detect("search_suggestion", "system", null, "星澜科技 老板跑路了吗");
+    // The classifier's top class is 6 but below its threshold: corroborated.
+    FusionPolicy.Decision d = F.decide(probs(6, 0.5), 0, 0.5, true, ev);
+    assertEquals(6, d.category());
+    assertEquals("corroborated", d.rule());
+    // Leaning to 0: the evidence alone never flags, it only asks for a look.
+    FusionPolicy.Decision alone = F.decide(probs(0, 0.7), 0, 0.7, false, ev);
+    assertEquals(0, alone.category());
+    assertTrue(alone.needsReview());
+    // Top class 6 but under corroboration-probability: no.
+    assertEquals(0, F.decide(probs(6, 0.3), 0, 0.3, false, ev).category());
+  }
+
+  @Test
   void theClassifierDecidesWhenDetectorsAreSilent() {
     FusionPolicy.Decision d = F.decide(probs(2, 0.85), 2, 0.85, false, List.of());
     assertEquals(2, d.category());
