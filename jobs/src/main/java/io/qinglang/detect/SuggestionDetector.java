@@ -29,7 +29,8 @@ import org.apache.spark.sql.functions;
  * The evidence is review-level only ({@value #SCORE}): a true suggestion can carry the same words
  * as a false one, and only the classifier's reading of the whole post tells them apart. Fusion's
  * corroboration rule gives 6 when the classifier's top class is 6; otherwise the post is only marked
- * for review.
+ * for review. Matching is on half-width text without spaces, except that a post which is not a shown
+ * record is first checked for a cue word as written (one scan, no copy): most posts have none.
  */
 public final class SuggestionDetector implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -76,11 +77,16 @@ public final class SuggestionDetector implements Serializable {
     if (!enabled) {
       return Optional.empty();
     }
-    String text = QuoteContextDetector.normalize(join(title, content));
+    boolean shown = "search_suggestion".equals(contentType) || SYSTEM_ACCOUNT.equals(accountId);
+    String raw = join(title, content);
+    if (!shown && firstIn(raw, cues) == null) {
+      return Optional.empty(); // most posts name no cue word, so they are not normalized
+    }
+    String text = QuoteContextDetector.normalize(raw);
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    if ("search_suggestion".equals(contentType) || SYSTEM_ACCOUNT.equals(accountId)) {
+    if (shown) {
       String allegation = firstIn(text, allegations);
       return allegation == null || firstIn(text, factual) != null
           ? Optional.empty() : Optional.of(new Finding("shown", allegation, null));
