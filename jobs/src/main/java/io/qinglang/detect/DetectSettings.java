@@ -53,7 +53,7 @@ public record DetectSettings(
 
   /** How evidence and classifier output combine (see {@link FusionPolicy}). */
   public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
-      Set<Integer> coordinationYieldsTo) implements Serializable {}
+      Set<Integer> coordinationYieldsTo, Set<Integer> impersonationYieldsTo) implements Serializable {}
 
   private static final String P = "qinglang.detect.";
 
@@ -128,7 +128,13 @@ public record DetectSettings(
     if (review > flag) {
       throw r.error(f + "review-score", "must not exceed fusion.flag-score (" + flag + ")");
     }
-    Set<Integer> yields = Set.copyOf(r.list(f + "coordination-yields-to", s -> {
+    Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0),
+        categories(r, f + "coordination-yields-to"), categories(r, f + "impersonation-yields-to"));
+    return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, fusion);
+  }
+
+  private static Set<Integer> categories(ConfigReader r, String key) {
+    return Set.copyOf(r.list(key, s -> {
       int id;
       try {
         id = Integer.parseInt(s);
@@ -140,7 +146,5 @@ public record DetectSettings(
       }
       return id;
     }));
-    Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0), yields);
-    return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, fusion);
   }
 }

@@ -41,7 +41,9 @@ import scala.collection.JavaConverters;
  *   <li>strong personal-data evidence: 3, whatever the wording (a validated ID number with private
  *       context is a leak even in a post the classifier calls harmless);</li>
  *   <li>strong impersonation evidence: 1 (an account or app under an enterprise's name that is not
- *       one of its official accounts, or a post promoting such a channel);</li>
+ *       one of its official accounts, or a post promoting such a channel), unless the classifier decided
+ *       one of {@code impersonation-yields-to} (4, 8 by default: a scam or extortion under the name is
+ *       what those categories are; an entry says the evidence yielded);</li>
  *   <li>a post of a registered official account ({@code registry/official_account} evidence, which the
  *       impersonation detector adds and which decides nothing else) is never 1 from the classifier: its
  *       1 is withheld (a fusion entry says so) and the rules below read it as 0;</li>
@@ -124,7 +126,12 @@ public final class FusionPolicy implements Serializable {
       return detector(3, pd.get(), probabilities, "personal_data", classifier, all);
     }
     if (imp.isPresent() && imp.get().scoreOrZero() >= flag) {
-      return detector(1, imp.get(), probabilities, "impersonation", classifier, all);
+      if (!settings.impersonationYieldsTo().contains(classifierCategory)) {
+        return detector(1, imp.get(), probabilities, "impersonation", classifier, all);
+      }
+      all.add(new Evidence(Evidence.FUSION, "impersonation_yields", String.format(Locale.ROOT,
+          "%s/%s (%.2f) left to the %s: the name serves a scam or extortion, which the classifier named",
+          imp.get().source(), imp.get().kind(), imp.get().scoreOrZero(), classifier), null, null, null, null));
     }
     boolean official = evidence.stream().anyMatch(FusionPolicy::isOfficialAccount);
     if (official && classifierCategory == 1) {

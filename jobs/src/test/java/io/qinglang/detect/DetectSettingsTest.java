@@ -30,6 +30,7 @@ class DetectSettingsTest {
     assertTrue(s.suggestions().enabled());
     assertEquals(30, s.suggestions().window());
     assertTrue(s.fusion().coordinationYieldsTo().contains(8));
+    assertEquals(java.util.Set.of(4, 8), s.fusion().impersonationYieldsTo());
   }
 
   @Test
@@ -43,6 +44,9 @@ class DetectSettingsTest {
     ConfigException g = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.fusion.coordination-yields-to = [1, 11]")));
     assertTrue(g.getMessage().contains("'11' is not a category id"), g.getMessage());
+    ConfigException y = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.impersonation-yields-to = [four]")));
+    assertTrue(y.getMessage().startsWith("qinglang.detect.fusion.impersonation-yields-to"), y.getMessage());
     ConfigException q = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.quote-context.min-claim-chars = 1")));
     assertTrue(q.getMessage().startsWith("qinglang.detect.quote-context.min-claim-chars: must be at least 2"),

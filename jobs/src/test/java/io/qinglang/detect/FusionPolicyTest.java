@@ -158,6 +158,21 @@ class FusionPolicyTest {
   }
 
   @Test
+  void impersonationYieldsToTheClassifiersScamAndExtortion() {
+    List<Evidence> ev = IMP.detect("weibo", "u_77", "比亚迪官方客服", "post", null, "交 200 元保证金即可领取", null);
+    assertTrue(ev.stream().anyMatch(e -> FusionPolicy.categoryOf(e) == 1 && e.scoreOrZero() >= 0.8), ev::toString);
+    // The classifier named the scam under the name: it stays 4, with the evidence and a note.
+    FusionPolicy.Decision scam = F.decide(probs(4, 0.9), 4, 0.9, false, ev);
+    assertEquals(4, scam.category());
+    assertTrue(scam.evidence().stream().anyMatch(e -> "impersonation_yields".equals(e.kind())), scam::toString);
+    assertTrue(scam.evidence().stream().anyMatch(e -> Evidence.IMPERSONATION.equals(e.source())));
+    assertEquals(8, F.decide(probs(8, 0.9), 8, 0.9, false, ev).category());
+    // Any other decision (here 10, and 0) still becomes 1.
+    assertEquals(1, F.decide(probs(10, 0.9), 10, 0.9, false, ev).category());
+    assertEquals(1, F.decide(probs(0, 0.9), 0, 0.9, false, ev).category());
+  }
+
+  @Test
   void suggestionEvidenceOnlyConfirmsTheClassifiersLeaningToSix() {
     List<Evidence> ev = DetectFixtures.RESOURCES.suggestionDetector()
         .detect("search_suggestion", "system", null, "星澜科技 老板跑路了吗");

@@ -222,6 +222,9 @@ class ImpersonationDetectorTest {
     clean(account("weibo", "u_23", "美的空调测评"));
     clean(account("weibo", "u_24", "茅台打假"));
     reviewOnly(account("weibo", "u_25", "比亚迪官方资讯"));
+    // An account that says it is not the enterprise's, although its name holds 官方 (inside 非官方).
+    clean(account("weibo", "u_26", "美的打折情报站(非官方)"));
+    reviewOnly(account("weibo", "u_27", "美的打折情报站(官方)"));
   }
 
   @Test
