@@ -13,11 +13,14 @@ import java.util.function.Supplier;
  * Per-JVM holder for objects that are expensive to build and must never be serialized (HanLP
  * segmenters, Aho-Corasick tries). Each is built once per JVM per fingerprint of the entries it is
  * built from; tasks on executors rebuild it from the entries their stage carries, never from a
- * captured object. Building happens at most once per key (ConcurrentHashMap.computeIfAbsent) and
- * the built objects are read-only afterwards, so concurrent tasks share them safely.
+ * captured object. Building happens at most once per key, under a lock of that key and outside the
+ * map: a builder may fetch other entries (a registry matcher needs the dodge matcher), which
+ * ConcurrentHashMap.computeIfAbsent forbids when the two keys share a hash bin. The built objects
+ * are read-only afterwards, so concurrent tasks share them safely.
  */
 public final class JvmCache {
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
   private static final int MAX_ENTRIES = 64;
 
   private JvmCache() {}
@@ -26,12 +29,19 @@ public final class JvmCache {
   public static <T> T get(String kind, String fingerprint, Supplier<T> builder) {
     String key = kind + ":" + fingerprint;
     Object value = CACHE.get(key);
-    if (value == null) {
-      if (CACHE.size() >= MAX_ENTRIES) {
-        // Many registries or lexicons in one JVM (a long test run): start over rather than grow.
-        CACHE.clear();
+    if (value != null) {
+      return (T) value;
+    }
+    synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+      value = CACHE.get(key);
+      if (value == null) {
+        if (CACHE.size() >= MAX_ENTRIES) {
+          // Many registries or lexicons in one JVM (a long test run): start over rather than grow.
+          CACHE.clear();
+        }
+        value = builder.get();
+        CACHE.put(key, value);
       }
-      value = CACHE.computeIfAbsent(key, k -> builder.get());
     }
     return (T) value;
   }
