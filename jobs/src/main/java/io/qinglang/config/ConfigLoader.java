@@ -27,7 +27,7 @@ public final class ConfigLoader {
   public static final String USER_RESOURCE = "qinglang.conf";
   /** Keys under these paths are free-form (users add their own entries). */
   private static final List<String> OPEN_SECTIONS =
-      List.of("qinglang.spark.conf", "qinglang.platforms.aliases");
+      List.of("qinglang.spark.conf", "qinglang.platforms.aliases", "qinglang.classifier.decision.category-ceilings");
 
   private ConfigLoader() {}
 

@@ -5,9 +5,13 @@ import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.text.Lexicons;
 import io.qinglang.text.Segmenters;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The classifier's settings ({@code qinglang.classifier} in qinglang.conf), validated. */
 public record ClassifierSettings(
@@ -46,6 +50,7 @@ public record ClassifierSettings(
     double maxHardNegativeRate,
     double maxCappedThreshold,
     double thresholdCeiling,
+    Map<Integer, Double> categoryCeilings,
     boolean capHandWrittenHardNegatives,
     double reviewThreshold,
     int evidenceTerms) {
@@ -156,6 +161,7 @@ public record ClassifierSettings(
         r.doubleBetween(P + "decision.max-hard-negative-rate", 0, 1),
         r.doubleBetween(P + "decision.max-capped-threshold", 0.5, 1),
         r.doubleBetween(P + "decision.threshold-ceiling", 0.5, 1),
+        categoryCeilings(r),
         r.bool(P + "decision.cap-hand-written-hard-negatives"),
         r.doubleBetween(P + "decision.review-threshold", 0, 1),
         r.intAtLeast(P + "evidence-terms", 0));
@@ -173,7 +179,7 @@ public record ClassifierSettings(
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
-        thresholdCeiling, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
+        thresholdCeiling, categoryCeilings, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
   }
 
   public ClassifierSettings withRegularization(double value) {
@@ -183,7 +189,41 @@ public record ClassifierSettings(
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
         cvFolds, seed, targetPrecision,
         minThreshold, maxThreshold, maxFalsePositiveRate, maxHardNegativeRate, maxCappedThreshold,
-        thresholdCeiling, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
+        thresholdCeiling, categoryCeilings, capHandWrittenHardNegatives, reviewThreshold, evidenceTerms);
+  }
+
+  /**
+   * The ceiling for each category (index = id; 0 unused): {@code decision.threshold-ceiling}, or the
+   * category's own value from {@code decision.category-ceilings}.
+   */
+  public double[] ceilings() {
+    double[] c = new double[CategoryDecision.CLASSES];
+    Arrays.fill(c, thresholdCeiling);
+    categoryCeilings.forEach((id, value) -> c[id] = value);
+    return c;
+  }
+
+  private static Map<Integer, Double> categoryCeilings(ConfigReader r) {
+    String key = P + "decision.category-ceilings";
+    Map<Integer, Double> out = new TreeMap<>();
+    for (Map.Entry<String, String> e : r.stringMap(key).entrySet()) {
+      int id;
+      double value;
+      try {
+        id = Integer.parseInt(e.getKey().trim());
+        value = Double.parseDouble(e.getValue().trim());
+      } catch (NumberFormatException x) {
+        throw r.error(key, "must map violation categories 1..10 to ceilings, not " + e.getKey() + " = " + e.getValue());
+      }
+      if (id < 1 || id > 10) {
+        throw r.error(key, "'" + e.getKey() + "' is not a violation category 1..10");
+      }
+      if (value < 0.5 || value > 1) {
+        throw r.error(key, "the ceiling of category " + id + " must be between 0.5 and 1, not " + value);
+      }
+      out.put(id, value);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   private static int thresholdFolds(ConfigReader r) {

@@ -153,10 +153,12 @@ public final class ClassifierTrainer {
         Metrics.percent(s.maxHardNegativeRate()), formatThresholds(capped.thresholds())));
     // The out-of-fold caps over-count legitimate posts for categories whose forms a fold never saw
     // (MODEL.md, "Seventeenth session"): a ceiling keeps them from switching a category off.
-    double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.thresholdCeiling());
+    double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.ceilings());
     if (!Arrays.equals(thresholds, capped.thresholds())) {
-      progress.accept(String.format(Locale.ROOT, "%s, thresholds the caps raised above %.2f brought down to it "
-          + "(decision.threshold-ceiling): %s", validationName, s.thresholdCeiling(), formatThresholds(thresholds)));
+      progress.accept(String.format(Locale.ROOT, "%s, thresholds the caps raised above %.2f%s brought down to it "
+          + "(decision.threshold-ceiling, category-ceilings): %s", validationName, s.thresholdCeiling(),
+          s.categoryCeilings().isEmpty() ? "" : " (" + s.categoryCeilings() + " for those categories)",
+          formatThresholds(thresholds)));
     }
     Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());
     progress.accept(String.format(Locale.ROOT, "%s (%d posts): temperature %.3f, macro-F1 %.3f, "
@@ -530,6 +532,7 @@ public final class ClassifierTrainer {
     p.put("max_threshold", s.maxThreshold());
     p.put("max_capped_threshold", s.maxCappedThreshold());
     p.put("threshold_ceiling", s.thresholdCeiling());
+    p.put("category_ceilings", s.categoryCeilings());
     p.put("max_false_positive_rate", s.maxFalsePositiveRate());
     p.put("max_hard_negative_rate", s.maxHardNegativeRate());
     p.put("cap_hand_written_hard_negatives", s.capHandWrittenHardNegatives());

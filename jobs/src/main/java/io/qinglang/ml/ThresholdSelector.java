@@ -1,5 +1,7 @@
 package io.qinglang.ml;
 
+import java.util.Arrays;
+
 /**
  * Chooses the per-category probability thresholds of {@link CategoryDecision} on validation data.
  * For each violation category c, among the validation posts whose top class is c: the lowest
@@ -174,9 +176,16 @@ public final class ThresholdSelector {
    * posts. A ceiling of 1 changes nothing.
    */
   public static double[] ceiling(double[] capped, double[] precisionThresholds, double ceiling) {
+    double[] all = new double[capped.length];
+    Arrays.fill(all, ceiling);
+    return ceiling(capped, precisionThresholds, all);
+  }
+
+  /** As above, with a ceiling per category (index = id). */
+  public static double[] ceiling(double[] capped, double[] precisionThresholds, double[] ceilings) {
     double[] t = capped.clone();
     for (int c = 1; c < t.length; c++) {
-      t[c] = Math.min(t[c], Math.max(ceiling, precisionThresholds[c]));
+      t[c] = Math.min(t[c], Math.max(ceilings[c], precisionThresholds[c]));
     }
     return t;
   }

@@ -76,7 +76,8 @@ class ClassifierTrainerTest {
         + "qinglang.classifier.decision.max-false-positive-rate = 0\n"
         + "qinglang.classifier.decision.max-hard-negative-rate = 0\n"
         + "qinglang.classifier.decision.max-threshold = 0.5\n"
-        + "qinglang.classifier.decision.threshold-ceiling = 0.5").withWarehouse(dir.resolve("wh").toString());
+        + "qinglang.classifier.decision.threshold-ceiling = 0.5\n"
+        + "qinglang.classifier.decision.category-ceilings { 5 = 0.6 }").withWarehouse(dir.resolve("wh").toString());
     ClassifierSettings s = ClassifierSettings.from(config);
     // Three groups per category (the fixture's five groups mix categories, so each category has one).
     org.apache.spark.sql.Dataset<Row> posts = LabeledData.read(spark, config, labeled.toString()).posts()
@@ -100,7 +101,8 @@ class ClassifierTrainerTest {
     double[] precision = (double[]) t.metadata().get("precision_thresholds");
     double[] kept = (double[]) t.metadata().get("thresholds");
     for (int c = 1; c < kept.length; c++) {
-      assertEquals(Math.min(capped[c], Math.max(0.5, precision[c])), kept[c], 1e-12, "category " + c);
+      double ceiling = c == 5 ? 0.6 : 0.5;
+      assertEquals(Math.min(capped[c], Math.max(ceiling, precision[c])), kept[c], 1e-12, "category " + c);
     }
     CategoryDecision decision = (CategoryDecision) t.model().stages()[t.model().stages().length - 1];
     org.junit.jupiter.api.Assertions.assertArrayEquals(kept, decision.getThresholds(), 1e-12);

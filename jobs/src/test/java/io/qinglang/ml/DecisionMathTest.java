@@ -172,6 +172,16 @@ class DecisionMathTest {
     assertEquals(c.thresholds()[1], lowered[1], 1e-12);
     assertTrue(ClassifierTrainer.decide(CAP_PROBS, CAP_LABELS, CAP_HARD, lowered, 0.3).falsePositiveRate()
         > ClassifierTrainer.decide(CAP_PROBS, CAP_LABELS, CAP_HARD, c.thresholds(), 0.3).falsePositiveRate());
+    // A ceiling per category: 5 lower than the rest, the precision threshold still a floor.
+    double[] ceilings = new double[11];
+    Arrays.fill(ceilings, 0.8);
+    ceilings[5] = 0.6;
+    ceilings[6] = 0.6;
+    double[] own = ThresholdSelector.ceiling(capped, precision, ceilings);
+    assertEquals(0.6, own[5], 1e-12);
+    assertEquals(0.9, own[6], 1e-12, "the precision threshold wins over a lower ceiling too");
+    assertEquals(0.7, own[9], 1e-12);
+    assertEquals(0.5, own[1], 1e-12);
   }
 
   @Test
