@@ -13,14 +13,14 @@ import java.util.function.Supplier;
  * Per-JVM holder for objects that are expensive to build and must never be serialized (HanLP
  * segmenters, Aho-Corasick tries). Each is built once per JVM per fingerprint of the entries it is
  * built from; tasks on executors rebuild it from the entries their stage carries, never from a
- * captured object. Building happens at most once per key, under a lock of that key and outside the
+ * captured object. Building happens at most once per key, under one reentrant lock and outside the
  * map: a builder may fetch other entries (a registry matcher needs the dodge matcher), which
- * ConcurrentHashMap.computeIfAbsent forbids when the two keys share a hash bin. The built objects
- * are read-only afterwards, so concurrent tasks share them safely.
+ * ConcurrentHashMap.computeIfAbsent forbids when the two keys share a hash bin. Builds are rare (once
+ * per JVM per key), so they need not run in parallel; reads of built entries take no lock. The built
+ * objects are read-only afterwards, so concurrent tasks share them safely.
  */
 public final class JvmCache {
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
-  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
   private static final int MAX_ENTRIES = 64;
 
   private JvmCache() {}
@@ -32,7 +32,7 @@ public final class JvmCache {
     if (value != null) {
       return (T) value;
     }
-    synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+    synchronized (CACHE) {
       value = CACHE.get(key);
       if (value == null) {
         if (CACHE.size() >= MAX_ENTRIES) {
