@@ -153,14 +153,11 @@ public final class ClassifierTrainer {
         Metrics.percent(s.maxHardNegativeRate()), formatThresholds(capped.thresholds())));
     // The out-of-fold caps over-count legitimate posts for categories whose forms a fold never saw
     // (MODEL.md, "Seventeenth session"): a ceiling keeps them from switching a category off.
-    // A category's own ceiling also overrules its precision threshold (MODEL.md, "Nineteenth session").
-    double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.ceilings(),
-        s.categoryCeilings().keySet());
+    double[] thresholds = ThresholdSelector.ceiling(capped.thresholds(), precisionThresholds, s.ceilings());
     if (!Arrays.equals(thresholds, capped.thresholds())) {
-      progress.accept(String.format(Locale.ROOT, "%s, thresholds above %.2f brought down to it or to their "
-          + "precision threshold (decision.threshold-ceiling)%s: %s", validationName, s.thresholdCeiling(),
-          s.categoryCeilings().isEmpty() ? "" : ", and to their own ceiling " + s.categoryCeilings()
-              + " (decision.category-ceilings)",
+      progress.accept(String.format(Locale.ROOT, "%s, thresholds the caps raised above %.2f%s brought down to it "
+          + "(decision.threshold-ceiling, category-ceilings): %s", validationName, s.thresholdCeiling(),
+          s.categoryCeilings().isEmpty() ? "" : " (" + s.categoryCeilings() + " for those categories)",
           formatThresholds(thresholds)));
     }
     Metrics validationMetrics = decide(probabilities, labels, hard, thresholds, s.reviewThreshold());

@@ -1,7 +1,6 @@
 package io.qinglang.ml;
 
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Chooses the per-category probability thresholds of {@link CategoryDecision} on validation data.
@@ -184,18 +183,9 @@ public final class ThresholdSelector {
 
   /** As above, with a ceiling per category (index = id). */
   public static double[] ceiling(double[] capped, double[] precisionThresholds, double[] ceilings) {
-    return ceiling(capped, precisionThresholds, ceilings, Set.of());
-  }
-
-  /**
-   * As above; for the categories in {@code own} (their own ceilings, {@code decision.category-ceilings})
-   * the ceiling bounds the threshold even where the category's precision threshold is higher.
-   */
-  public static double[] ceiling(double[] capped, double[] precisionThresholds, double[] ceilings,
-      Set<Integer> own) {
     double[] t = capped.clone();
     for (int c = 1; c < t.length; c++) {
-      t[c] = Math.min(t[c], own.contains(c) ? ceilings[c] : Math.max(ceilings[c], precisionThresholds[c]));
+      t[c] = Math.min(t[c], Math.max(ceilings[c], precisionThresholds[c]));
     }
     return t;
   }

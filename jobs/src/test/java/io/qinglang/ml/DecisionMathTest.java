@@ -182,14 +182,6 @@ class DecisionMathTest {
     assertEquals(0.9, own[6], 1e-12, "the precision threshold wins over a lower ceiling too");
     assertEquals(0.7, own[9], 1e-12);
     assertEquals(0.5, own[1], 1e-12);
-    // A category's own ceiling (category-ceilings) overrules its precision threshold; the general one does not.
-    double[] overruled = ThresholdSelector.ceiling(capped, precision, ceilings, java.util.Set.of(6));
-    assertEquals(0.6, overruled[6], 1e-12, "own ceiling below the precision threshold");
-    assertEquals(0.6, overruled[5], 1e-12, "not in own: the ceiling still applies above the precision threshold");
-    assertEquals(0.7, overruled[9], 1e-12);
-    assertEquals(0.5, overruled[1], 1e-12, "an own ceiling never raises a threshold");
-    ceilings[1] = 0.45;
-    assertEquals(0.45, ThresholdSelector.ceiling(capped, precision, ceilings, java.util.Set.of(1))[1], 1e-12);
   }
 
   @Test
