@@ -48,7 +48,7 @@ public final class RegistryMatcher {
   /** A registry name found in text: characters [start, end), the name and its enterprises. */
   public record Mention(int start, int end, String name, List<String> enterpriseIds) {}
 
-  private record Name(String name, List<String> ids, boolean checkWord, boolean needsConfirmation) {}
+  private record Name(String name, List<String> ids, boolean checkWord, boolean knownWord, boolean needsConfirmation) {}
 
   private final PhraseMatcher<Name> matcher;
 
@@ -77,8 +77,11 @@ public final class RegistryMatcher {
       boolean han = n.codePoints().allMatch(CharNormalizer::isHan);
       boolean ascii = n.chars().allMatch(c -> c < 128);
       boolean checkWord = han && n.length() <= 3;
+      // A name HanLP reads as one word on its own must stay one word in context; an unknown one (HanLP
+      // reads it as single characters) only must not be part of a longer word.
+      boolean knownWord = checkWord && Segmenters.plain().seg(n).size() == 1;
       boolean confirm = ids.size() > 1 || (ascii && n.length() <= 2) || commonWord(n);
-      names.put(n, new Name(n, ids, checkWord, confirm));
+      names.put(n, new Name(n, ids, checkWord, knownWord, confirm));
     }
     this.matcher = new PhraseMatcher<>(names, PhraseMatcher.Boundaries.ASCII_BOTH);
   }
@@ -155,7 +158,13 @@ public final class RegistryMatcher {
     return List.copyOf(ids);
   }
 
-  /** True when HanLP, segmenting the characters around the match, keeps the name as one word. */
+  /**
+   * True when HanLP, segmenting the characters around the match without the registry's words, reads
+   * the name as the start of one word ("比亚迪", "携程网"). A name HanLP does not know as a word (a
+   * made-up one, read as 鲸/舶/荟) may also be a run of whole words there, as long as no word begins
+   * before it and ends inside it ("中华/为") and none begins inside it and runs past its end. A known word
+   * split in context is read otherwise ("美/的/东西").
+   */
   private static boolean standsAlone(String text, PhraseMatcher.Match<Name> m) {
     int from = Math.max(0, m.start() - 4);
     int to = Math.min(text.length(), m.end() + 4);
@@ -164,14 +173,18 @@ public final class RegistryMatcher {
     for (Term t : Segmenters.plain().seg(window)) {
       int start = from + at;
       at += t.word.length();
-      if (start == m.start()) {
-        return from + at >= m.end();
+      int end = from + at;
+      if (start == m.start() && end >= m.end()) {
+        return true;
       }
-      if (start > m.start()) {
+      if (start >= m.end()) {
+        return !m.value().knownWord();
+      }
+      if ((start < m.start() && end > m.start()) || end > m.end()) {
         return false;
       }
     }
-    return false;
+    return !m.value().knownWord() && at == window.length();
   }
 
   private static boolean contextConfirms(String text, PhraseMatcher.Match<?> m) {

@@ -35,6 +35,23 @@ class RegistryMatcherTest {
   }
 
   @Test
+  void madeUpNamesHanLpSplitsIntoCharactersStillLink() {
+    RegistryMatcher r = RegistryMatcher.of(new String[] {
+        "K1\t杭州鲸舶荟网络科技股份有限公司|鲸舶荟", "K2\t南京钤付信息科技有限公司|钤付", "K3\t海川食品有限公司|海川"});
+    assertEquals(List.of("K1"), r.enterpriseIds(CharNormalizer.normalize("难怪鲸舶荟的直邮三天就到")));
+    assertEquals(List.of("K2"), r.enterpriseIds(CharNormalizer.normalize("钤付要完了兄弟们，有余额的赶紧提")));
+    assertEquals(List.of("K3"), r.enterpriseIds(CharNormalizer.normalize("海川的酱油涨价了")));
+    // A word that starts before the name or runs on past it means the characters read otherwise.
+    assertEquals(List.of(), r.enterpriseIds(CharNormalizer.normalize("靠海川菜馆的生意不错")));
+  }
+
+  @Test
+  void aWordThatStartsAtTheNameAndRunsOnStillLinks() {
+    RegistryMatcher r = RegistryMatcher.of(new String[] {"T1\t携程旅行网|携程"});
+    assertEquals(List.of("T1"), r.enterpriseIds(CharNormalizer.normalize("我在携程网订的酒店")));
+  }
+
+  @Test
   void ambiguousNamesNeedConfirmation() {
     assertEquals(List.of("E2"), ids("仰望U8开了半年"));
     assertEquals(List.of("E2"), ids("比亚迪的仰望卖得不错"));
