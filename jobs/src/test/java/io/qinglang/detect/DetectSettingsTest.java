@@ -22,7 +22,7 @@ class DetectSettingsTest {
     assertEquals(4, s.coordination().minAccounts());
     assertEquals(2, s.coordination().minPlatforms());
     assertEquals(24.0, s.coordination().windowHours());
-    assertEquals(0.3, s.coordination().rewordedSimilarity());
+    assertEquals(0.1, s.coordination().rewordedSimilarity());
     assertEquals(1000, s.coordination().rewordedMaxBlockPosts());
     assertEquals(0.8, s.fusion().flagScore());
     assertEquals(20, s.quoteContext().window());
