@@ -162,8 +162,8 @@ public final class RegistryMatcher {
    * True when HanLP, segmenting the characters around the match without the registry's words, reads
    * the name as the start of one word ("比亚迪", "携程网"). A name HanLP does not know as a word (a
    * made-up one, read as 鲸/舶/荟) may also be a run of whole words there, as long as no word begins
-   * before it and ends inside it ("中华/为") and none begins inside it and runs past its end. A known word
-   * split in context is read otherwise ("美/的/东西").
+   * before it and ends inside it (美团 in 完美/团队) and none begins inside it and runs past its end (海川 in
+   * 海/川菜馆). A known word split in context is read otherwise (美的 in 美/的/东西).
    */
   private static boolean standsAlone(String text, PhraseMatcher.Match<Name> m) {
     int from = Math.max(0, m.start() - 4);
