@@ -184,7 +184,8 @@ public final class RegistryMatcher {
         return false;
       }
     }
-    return !m.value().knownWord() && at == window.length();
+    // The name ends the window (and the text): nothing runs past it.
+    return !m.value().knownWord();
   }
 
   private static boolean contextConfirms(String text, PhraseMatcher.Match<?> m) {
