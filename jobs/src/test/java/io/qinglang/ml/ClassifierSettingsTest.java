@@ -21,9 +21,10 @@ class ClassifierSettingsTest {
     assertEquals(0.03, s.maxFalsePositiveRate(), 1e-12);
     assertEquals(1.0, s.maxCappedThreshold(), 1e-12, "the plain greedy cap");
     assertEquals(0.9, s.thresholdCeiling(), 1e-12, "thresholds the caps raised come back down to 0.9");
-    assertEquals(java.util.Map.of(5, 0.7), s.categoryCeilings());
+    assertEquals(java.util.Map.of(2, 0.55, 5, 0.55), s.categoryCeilings());
     double[] ceilings = s.ceilings();
-    assertEquals(0.7, ceilings[5], 1e-12);
+    assertEquals(0.55, ceilings[2], 1e-12);
+    assertEquals(0.55, ceilings[5], 1e-12);
     assertEquals(0.9, ceilings[6], 1e-12);
     assertEquals(0.9, ceilings[10], 1e-12);
   }
@@ -34,7 +35,7 @@ class ClassifierSettingsTest {
     Path ok = Files.createDirectories(dir.resolve("a"));
     // A user's file adds to the shipped map (HOCON merges objects); 1 switches a category's ceiling off.
     ClassifierSettings more = ClassifierSettings.from(TestConfigs.withOverrides(ok, key + " { 5 = 1, 6 = 0.8 }"));
-    assertEquals(java.util.Map.of(5, 1.0, 6, 0.8), more.categoryCeilings());
+    assertEquals(java.util.Map.of(2, 0.55, 5, 1.0, 6, 0.8), more.categoryCeilings());
     assertEquals(1.0, more.ceilings()[5], 1e-12);
     assertEquals(0.8, more.ceilings()[6], 1e-12);
     assertEquals(0.9, more.ceilings()[7], 1e-12);

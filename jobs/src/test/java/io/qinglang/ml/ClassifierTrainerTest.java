@@ -100,8 +100,11 @@ class ClassifierTrainerTest {
     double[] capped = (double[]) t.metadata().get("capped_thresholds");
     double[] precision = (double[]) t.metadata().get("precision_thresholds");
     double[] kept = (double[]) t.metadata().get("thresholds");
+    // The override adds 5 = 0.6 to the shipped own ceilings; categories without one get threshold-ceiling.
+    assertEquals(0.6, s.ceilings()[5], 1e-12);
+    assertEquals(0.5, s.ceilings()[1], 1e-12);
     for (int c = 1; c < kept.length; c++) {
-      double ceiling = c == 5 ? 0.6 : 0.5;
+      double ceiling = s.ceilings()[c];
       assertEquals(Math.min(capped[c], Math.max(ceiling, precision[c])), kept[c], 1e-12, "category " + c);
     }
     CategoryDecision decision = (CategoryDecision) t.model().stages()[t.model().stages().length - 1];
