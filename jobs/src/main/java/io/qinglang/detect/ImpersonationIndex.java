@@ -3,10 +3,12 @@ package io.qinglang.detect;
 import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +171,11 @@ public final class ImpersonationIndex {
           latin.add(forms.canonical(py));
         }
       }
-      latinForms.put(e.enterpriseId(), Set.copyOf(latin));
+      // In a fixed order (longest, then alphabetical), so a host names the same form on every JVM:
+      // Set.copyOf's iteration order changes from one JVM to the next.
+      List<String> ordered = new ArrayList<>(latin);
+      ordered.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+      latinForms.put(e.enterpriseId(), Collections.unmodifiableSet(new LinkedHashSet<>(ordered)));
       Set<String> hosts = new HashSet<>();
       for (String account : e.officialAccounts()) {
         if (account.startsWith("web:")) {

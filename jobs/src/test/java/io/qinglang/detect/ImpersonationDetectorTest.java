@@ -187,6 +187,10 @@ class ImpersonationDetectorTest {
     flagged(D.detect("web", "site_2", null, "post", null, "详情见链接", "https://www.maotai-vip.top/a"), "E0001",
         "lookalike_domain");
     clean(D.detect("web", "site_3", null, "post", null, "官网 https://service.byd.com/help", null));
+    // A host holding two spellings of one enterprise (guizhoumaotai, maotai) names the longer, on every JVM.
+    Evidence both = flagged(D.detect("web", "site_4", null, "post", null, "详情见链接",
+        "https://www.guizhoumaotai-kefu.top/a"), "E0001", "lookalike_domain");
+    assertTrue(both.detail().contains("combines 'gu") && both.detail().contains("zhoumaota"), both.detail());
   }
 
   // ---- the other side: official, fans, news, resellers, warnings, everyday words ----
