@@ -28,6 +28,17 @@ class GramIndexTest {
   }
 
   @Test
+  void gramsLongerThanOneCharCanCountAreFound() {
+    String longGram = "长".repeat(70_000);
+    GramIndex ix = new GramIndex(new String[] {"长", longGram, "长长"});
+    assertEquals(1, ix.get(longGram));
+    assertEquals(0, ix.get("长"));
+    assertEquals(2, ix.get("长长"));
+    assertEquals(-1, ix.get(longGram.substring(1)));
+    assertEquals(-1, ix.get(longGram + "长"));
+  }
+
+  @Test
   void looksUpRangesOfATextByTheirGrownHash() {
     GramIndex ix = new GramIndex(new String[] {"公关", "黑公关", "关"});
     String text = "找黑公关";
