@@ -1,0 +1,65 @@
+package io.qinglang.ml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tool (not a test): {@link GramIndex} lookups per second on one thread, as character n-grams
+ * (1 to 3 chars) of real text are looked up. The vocabulary is the 200,000 most frequent grams of every
+ * other line of a text file (the last tab-separated column); the other lines are the probes, ten times.
+ * Usage: {@code java -cp jobs/target/classes:jobs/target/test-classes io.qinglang.ml.GramIndexSpeed [FILE]},
+ * FILE by default {@code ../shared/data/toutiao_headlines_38k.tsv}.
+ */
+public final class GramIndexSpeed {
+  private GramIndexSpeed() {}
+
+  public static void main(String[] args) throws IOException {
+    Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/toutiao_headlines_38k.tsv");
+    List<String> vocabText = new ArrayList<>();
+    List<String> probes = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String[] fields = lines.get(i).split("\t");
+      (i % 2 == 0 ? vocabText : probes).add(fields[fields.length - 1]);
+    }
+    Map<String, Integer> freq = new HashMap<>();
+    for (String t : vocabText) {
+      for (int s = 0; s < t.length(); s++) {
+        for (int n = 1; n <= 3 && s + n <= t.length(); n++) {
+          freq.merge(t.substring(s, s + n), 1, Integer::sum);
+        }
+      }
+    }
+    String[] vocab = freq.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(200_000)
+        .map(Map.Entry::getKey).toArray(String[]::new);
+    GramIndex index = new GramIndex(vocab);
+    for (int round = 0; round < 6; round++) {
+      long start = System.nanoTime();
+      long lookups = 0;
+      long hits = 0;
+      for (int rep = 0; rep < 10; rep++) {
+        for (String t : probes) {
+          for (int i = 0; i < t.length(); i++) {
+            long h = GramIndex.EMPTY;
+            for (int n = 1; n <= 3 && i + n <= t.length(); n++) {
+              h = GramIndex.extend(h, t.charAt(i + n - 1));
+              lookups++;
+              if (index.get(t, i, i + n, h) >= 0) {
+                hits++;
+              }
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(java.util.Locale.ROOT, "round %d: %,d lookups (%,d found) in %.2f s = %.1f million/s%n",
+          round, lookups, hits, seconds, lookups / seconds / 1e6);
+    }
+  }
+}
