@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,7 +146,10 @@ public final class ImpersonationIndex {
 
     int max = 0;
     for (Enterprise e : registry.enterprises()) {
-      Set<String> latin = new HashSet<>();
+      // Longest first, then alphabetical: a host names the same spelling on every JVM (a HashSet's or
+      // Set.copyOf's order is not fixed).
+      Set<String> latin = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+          .thenComparing(Comparator.naturalOrder()));
       for (String name : e.allNames()) {
         String plain = forms.plain(name);
         if (plain.length() < 2) {
@@ -171,11 +174,7 @@ public final class ImpersonationIndex {
           latin.add(forms.canonical(py));
         }
       }
-      // In a fixed order (longest, then alphabetical), so a host names the same form on every JVM:
-      // Set.copyOf's iteration order changes from one JVM to the next.
-      List<String> ordered = new ArrayList<>(latin);
-      ordered.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-      latinForms.put(e.enterpriseId(), Collections.unmodifiableSet(new LinkedHashSet<>(ordered)));
+      latinForms.put(e.enterpriseId(), Collections.unmodifiableSet(latin));
       Set<String> hosts = new HashSet<>();
       for (String account : e.officialAccounts()) {
         if (account.startsWith("web:")) {
