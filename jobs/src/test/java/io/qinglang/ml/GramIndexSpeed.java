@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A tool (not a test): {@link GramIndex} lookups per second on one thread, as character n-grams
- * (1 to 3 chars) of real text are looked up. The vocabulary is the 200,000 most frequent grams of every
+ * (1 to 3 chars, {@link NGramTfIdfModel#charGramRanges}) of real text are looked up. The vocabulary is the 200,000 most frequent grams of every
  * other line of a text file (the last tab-separated column); the other lines are the probes, ten times.
  * Usage: {@code java -cp jobs/target/classes:jobs/target/test-classes io.qinglang.ml.GramIndexSpeed [FILE]},
  * FILE by default {@code ../shared/data/toutiao_headlines_38k.tsv}.
@@ -30,36 +30,28 @@ public final class GramIndexSpeed {
     }
     Map<String, Integer> freq = new HashMap<>();
     for (String t : vocabText) {
-      for (int s = 0; s < t.length(); s++) {
-        for (int n = 1; n <= 3 && s + n <= t.length(); n++) {
-          freq.merge(t.substring(s, s + n), 1, Integer::sum);
-        }
-      }
+      NGramTfIdfModel.charGrams(t, 1, 3, g -> freq.merge(g, 1, Integer::sum));
     }
     String[] vocab = freq.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(200_000)
         .map(Map.Entry::getKey).toArray(String[]::new);
     GramIndex index = new GramIndex(vocab);
     for (int round = 0; round < 6; round++) {
       long start = System.nanoTime();
-      long lookups = 0;
-      long hits = 0;
+      long[] lookupsAndHits = new long[2];
       for (int rep = 0; rep < 10; rep++) {
         for (String t : probes) {
-          for (int i = 0; i < t.length(); i++) {
-            long h = GramIndex.EMPTY;
-            for (int n = 1; n <= 3 && i + n <= t.length(); n++) {
-              h = GramIndex.extend(h, t.charAt(i + n - 1));
-              lookups++;
-              if (index.get(t, i, i + n, h) >= 0) {
-                hits++;
-              }
+          // The grams scoring looks up, in its order (NGramTfIdfModel's vectorizer).
+          NGramTfIdfModel.charGramRanges(t, 1, 3, (from, to, hash) -> {
+            lookupsAndHits[0]++;
+            if (index.get(t, from, to, hash) >= 0) {
+              lookupsAndHits[1]++;
             }
-          }
+          });
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(java.util.Locale.ROOT, "round %d: %,d lookups (%,d found) in %.2f s = %.1f million/s%n",
-          round, lookups, hits, seconds, lookups / seconds / 1e6);
+          round, lookupsAndHits[0], lookupsAndHits[1], seconds, lookupsAndHits[0] / seconds / 1e6);
     }
   }
 }
