@@ -8,18 +8,20 @@ import java.io.Serializable;
  * the detectors that use them.
  */
 public record DetectorResources(DetectSettings settings, Lexicon personalData, Lexicon impersonation,
-    Lexicon confusables, Lexicon campaigns, Lexicon quoteWords, Lexicon suggestionWords) implements Serializable {
+    Lexicon confusables, Lexicon campaigns, Lexicon quoteWords, Lexicon suggestionWords,
+    Lexicon hotEventWords) implements Serializable {
 
   public static DetectorResources load(DetectSettings settings) {
     DetectSettings.Lexicons l = settings.lexicons();
     DetectorResources r = new DetectorResources(settings, Lexicon.load(l.personalData()), Lexicon.load(l.impersonation()),
         Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()), Lexicon.load(l.quoteContext()),
-        Lexicon.load(l.suggestions()));
+        Lexicon.load(l.suggestions()), Lexicon.load(l.hotEvents()));
     r.personalDataRecognizer();
     new NameForms(r.confusables());
     StanceLexicon.of(r.campaigns());
     r.quoteContextDetector();
     r.suggestionDetector();
+    r.hotEventDetector();
     return r;
   }
 
@@ -40,6 +42,10 @@ public record DetectorResources(DetectSettings settings, Lexicon personalData, L
 
   public SuggestionDetector suggestionDetector() {
     return new SuggestionDetector(suggestionWords, settings.suggestions().window(), settings.suggestions().enabled());
+  }
+
+  public HotEventDetector hotEventDetector() {
+    return new HotEventDetector(hotEventWords, settings.hotEvents().enabled());
   }
 
   public StanceLexicon stanceLexicon() {

@@ -18,6 +18,8 @@ public record Evidence(String source, String kind, String detail, String span, I
   public static final String QUOTE_CONTEXT = "quote_context";
   /** Allegations in suggestions and hot-list entries, review-level only ({@link SuggestionDetector}). */
   public static final String SUGGESTION = "suggestion";
+  /** Marketing that rides a disaster, accident or scandal, review-level only ({@link HotEventDetector}). */
+  public static final String HOT_EVENT = "hot_event";
   public static final String CLASSIFIER = "classifier";
   public static final String FUSION = "fusion";
   /** Facts from the enterprise registry (no score, never a finding), e.g. a registered official account. */

@@ -34,7 +34,8 @@ import scala.collection.JavaConverters;
  * for 1 (except {@code reseller_claim}, which never decides), {@code coordination}/{@code attack_cluster}
  * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
- * than review-level) for 6. Evidence
+ * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
+ * never more than review-level) for 9. Evidence
  * at or above {@code flag-score} is <em>strong</em>; between {@code review-score} and
  * {@code flag-score} it is <em>review-level</em>; below it only documents. The rules, first match wins:
  * <ol>
@@ -103,6 +104,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
       case Evidence.QUOTE_CONTEXT -> 5;
       case Evidence.SUGGESTION -> 6;
+      case Evidence.HOT_EVENT -> 9;
       default -> -1;
     };
   }

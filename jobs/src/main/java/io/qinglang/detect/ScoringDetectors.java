@@ -62,7 +62,8 @@ public final class ScoringDetectors {
 
   /**
    * Personal data (category 3), impersonation (category 1), quotes cut out of context (category 5) and
-   * allegations in suggestions (category 6, review-level) for each post: an
+   * allegations in suggestions (category 6, review-level) and marketing that rides a disaster or scandal
+   * (category 9, review-level) for each post: an
    * {@code EvidenceContributor}. Contacts that official registry accounts publish in the scored
    * posts are no leaks (one small driver-side collect per call).
    */
@@ -74,10 +75,10 @@ public final class ScoringDetectors {
     }
 
     public String name() {
-      return "personal_data+impersonation+quote_context+suggestion";
+      return "personal_data+impersonation+quote_context+suggestion+hot_event";
     }
 
-    /** Same rows and columns; personal-data, impersonation, quote-context and suggestion evidence appended to {@value #EVIDENCE}. */
+    /** Same rows and columns; the per-post detectors' evidence appended to {@value #EVIDENCE}. */
     public Dataset<Row> contribute(Dataset<Row> scored, EnterpriseRegistry registry) {
       PostDetectors detectors = PostDetectors.of(resources, registry);
       Set<String> official = detectors.officialContacts(scored);

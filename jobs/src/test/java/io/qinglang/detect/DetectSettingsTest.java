@@ -28,6 +28,7 @@ class DetectSettingsTest {
     assertEquals(20, s.quoteContext().window());
     assertEquals(6, s.quoteContext().minClaimChars());
     assertTrue(s.suggestions().enabled());
+    assertTrue(s.hotEvents().enabled());
     assertEquals(30, s.suggestions().window());
     assertTrue(s.fusion().coordinationYieldsTo().contains(8));
     assertEquals(java.util.Set.of(4, 8), s.fusion().impersonationYieldsTo());
@@ -66,6 +67,11 @@ class DetectSettingsTest {
     assertTrue(o.getMessage().startsWith("qinglang.detect.suggestions.enabled"), o.getMessage());
     assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.enabled = false"))
         .suggestions().enabled());
+    assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.hot-events.enabled = false"))
+        .hotEvents().enabled());
+    ConfigException h = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.hot-events.enabled = sometimes")));
+    assertTrue(h.getMessage().startsWith("qinglang.detect.hot-events.enabled"), h.getMessage());
   }
 
   @Test

@@ -189,6 +189,23 @@ class FusionPolicyTest {
   }
 
   @Test
+  void hotEventEvidenceOnlyConfirmsTheClassifiersLeaningToNine() {
+    List<Evidence> ev = DetectFixtures.RESOURCES.hotEventDetector()
+        .detect(null, "#南江洪水# 家里备点净水片总没错，岚溪净水片今天下单立减30！");
+    FusionPolicy.Decision d = F.decide(probs(9, 0.6), 0, 0.6, true, ev);
+    assertEquals(9, d.category());
+    assertEquals("corroborated", d.rule());
+    // Leaning to 0 (a shop open in the storm, say): the evidence alone never flags, it only asks for a look.
+    FusionPolicy.Decision alone = F.decide(probs(0, 0.7), 0, 0.7, false, ev);
+    assertEquals(0, alone.category());
+    assertTrue(alone.needsReview());
+    // Top class 9 but under corroboration-probability: no.
+    assertEquals(0, F.decide(probs(9, 0.3), 0, 0.3, false, ev).category());
+    // It is not an attack cluster: a classifier's 10 stays 10.
+    assertEquals(10, F.decide(probs(10, 0.9), 10, 0.9, false, ev).category());
+  }
+
+  @Test
   void theClassifierDecidesWhenDetectorsAreSilent() {
     FusionPolicy.Decision d = F.decide(probs(2, 0.85), 2, 0.85, false, List.of());
     assertEquals(2, d.category());

@@ -1,0 +1,111 @@
+package io.qinglang.detect;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.qinglang.table.EvidenceSchema;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.functions;
+
+/**
+ * Riding a hot event for malicious marketing (category 9): a post that names a disaster, an accident,
+ * a death or a public scandal (lexicon {@code hot_events.txt}, section {@code event}: 地震, 暴雨, 塌房 ...)
+ * and, in the same post, calls readers to buy, book or enter a draw ({@code marketing}: 下单, 立减,
+ * 转发抽 ...), unless it reports or condemns such marketing ({@code critique}: 吃相, 道歉, 国难财 ...).
+ *
+ * <p>The evidence is review-level only ({@value #SCORE}): a shop announcing that it stays open in a
+ * typhoon, or a relief notice with a donation link, carries the same words, and only the classifier's
+ * reading of the whole post tells them apart. Fusion's corroboration rule gives 9 when the classifier's
+ * top class is 9; otherwise the post is only marked for review. Matching is on half-width text without
+ * spaces; a post is first checked for an event word as written (one scan, no copy): most posts have none.
+ */
+public final class HotEventDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String COLUMN = "hot_event_evidence";
+  public static final double SCORE = 0.6;
+  public static final String KIND = "hot_event_marketing";
+  static final Set<String> SECTIONS = Set.of("event", "marketing", "critique");
+
+  private final List<String> events;
+  private final List<String> marketing;
+  private final List<String> critique;
+  private final boolean enabled;
+
+  public HotEventDetector(Lexicon lexicon, boolean enabled) {
+    lexicon.requireSections(SECTIONS, SECTIONS);
+    events = QuoteContextDetector.normalized(lexicon.words("event"));
+    marketing = QuoteContextDetector.normalized(lexicon.words("marketing"));
+    critique = QuoteContextDetector.normalized(lexicon.words("critique"));
+    this.enabled = enabled;
+  }
+
+  /** What was found: the event word and the call to buy. */
+  public record Finding(String event, String call) {}
+
+  /** The evidence for one post (empty, or one entry). */
+  public List<Evidence> detect(String title, String content) {
+    return find(title, content).map(f -> List.of(new Evidence(Evidence.HOT_EVENT, KIND, describe(f),
+        f.event() + " … " + f.call(), null, null, SCORE))).orElse(List.of());
+  }
+
+  private static String describe(Finding f) {
+    return String.format(Locale.ROOT, "the post names a disaster, accident or scandal (\"%s\") and calls to buy (\"%s\")",
+        f.event(), f.call());
+  }
+
+  public Optional<Finding> find(String title, String content) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String raw = join(title, content);
+    if (firstIn(raw, events) == null) {
+      return Optional.empty(); // most posts name no event word, so they are not normalized
+    }
+    String text = QuoteContextDetector.normalize(raw);
+    String event = firstIn(text, events);
+    String call = event == null ? null : firstIn(text, marketing);
+    if (call == null || firstIn(text, critique) != null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Finding(event, call));
+  }
+
+  private static String join(String title, String content) {
+    boolean t = title != null && !title.isBlank();
+    boolean c = content != null && !content.isBlank();
+    return t && c ? title + "\n" + content : t ? title : c ? content : "";
+  }
+
+  private static String firstIn(String text, List<String> words) {
+    for (String w : words) {
+      if (text.contains(w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */
+  public Dataset<Row> withEvidence(Dataset<Row> posts) {
+    return posts.withColumn(COLUMN, column());
+  }
+
+  public Column column() {
+    HotEventDetector detector = this;
+    return functions.udf((UDF2<String, String, List<Row>>) (title, content) -> {
+      List<Row> rows = new ArrayList<>(1);
+      for (Evidence e : detector.detect(title, content)) {
+        rows.add(e.toRow());
+      }
+      return rows;
+    }, EvidenceSchema.ARRAY).withName(COLUMN).apply(col("title"), col("content"));
+  }
+}

@@ -1,0 +1,67 @@
+package io.qinglang.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.ConfigException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HotEventDetectorTest {
+  static final HotEventDetector D = DetectFixtures.RESOURCES.hotEventDetector();
+
+  private static boolean found(String title, String content) {
+    return D.find(title, content).isPresent();
+  }
+
+  @Test
+  void aDisasterAndACallToBuyAreReviewLevelEvidenceForNine() {
+    List<Evidence> ev = D.detect(null, "#南江洪水# 看着新闻心里难受。家里备点净水片总没错，岚溪净水片今天下单立减30！");
+    assertEquals(1, ev.size());
+    Evidence e = ev.get(0);
+    assertEquals(Evidence.HOT_EVENT, e.source());
+    assertEquals(HotEventDetector.KIND, e.kind());
+    assertEquals("洪水 … 下单", e.span());
+    assertTrue(e.detail().contains("洪水") && e.detail().contains("下单"), e.detail());
+    assertEquals(HotEventDetector.SCORE, e.score());
+    assertEquals(9, FusionPolicy.categoryOf(e));
+    assertTrue(e.score() < DetectFixtures.SETTINGS.fusion().flagScore(), "never strong enough to flag alone");
+  }
+
+  @Test
+  void theEventAndTheCallMayBeInTitleAndBodyAndInFullWidthText() {
+    Optional<HotEventDetector.Finding> f = D.find("某明星塌房全过程", "同款外套还有货，ｌｉｎｋ在下方：限时 五 折");
+    assertTrue(f.isPresent());
+    assertEquals("塌房", f.get().event());
+    assertEquals("五折", f.get().call(), "spaces inside a word are dropped");
+  }
+
+  @Test
+  void anEventWithoutACallToBuyOrACallWithoutAnEventGivesNothing() {
+    assertTrue(!found(null, "#南江洪水# 愿大家平安，救援队已经进村了。"), "news of a disaster");
+    assertTrue(!found(null, "双十一岚溪净水片下单立减30，链接在主页。"), "an ordinary ad");
+    assertTrue(!found(null, ""), "empty");
+    assertTrue(!found(null, null), "nothing at all");
+  }
+
+  @Test
+  void postsThatCondemnSuchMarketingGiveNothing() {
+    assertTrue(!found("借洪水卖净水片，吃相太难看", "某品牌发文“洪水来了赶紧下单”，被网友骂上热搜。"));
+    assertTrue(!found(null, "岚溪为地震期间的“下单立减”文案道歉，已删除原帖。"));
+  }
+
+  @Test
+  void switchedOffItFindsNothing() {
+    HotEventDetector off = new HotEventDetector(DetectFixtures.RESOURCES.hotEventWords(), false);
+    assertTrue(off.detect(null, "#南江洪水# 岚溪净水片今天下单立减30！").isEmpty());
+  }
+
+  @Test
+  void theLexiconMustHaveItsSections() {
+    Lexicon missing = Lexicon.parse("test.txt", "[event]\n地震\n[marketing]\n下单\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> new HotEventDetector(missing, true));
+    assertTrue(e.getMessage().contains("section [critique] is missing"), e.getMessage());
+  }
+}
