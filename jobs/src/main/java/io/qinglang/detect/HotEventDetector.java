@@ -65,32 +65,17 @@ public final class HotEventDetector implements Serializable {
     if (!enabled) {
       return Optional.empty();
     }
-    String raw = join(title, content);
-    if (firstIn(raw, events) == null) {
+    String raw = WordScan.titleAndContent(title, content);
+    if (WordScan.firstIn(raw, events) == null) {
       return Optional.empty(); // most posts name no event word, so they are not normalized
     }
     String text = QuoteContextDetector.normalize(raw);
-    String event = firstIn(text, events);
-    String call = event == null ? null : firstIn(text, marketing);
-    if (call == null || firstIn(text, critique) != null) {
+    String event = WordScan.firstIn(text, events);
+    String call = event == null ? null : WordScan.firstIn(text, marketing);
+    if (call == null || WordScan.firstIn(text, critique) != null) {
       return Optional.empty();
     }
     return Optional.of(new Finding(event, call));
-  }
-
-  private static String join(String title, String content) {
-    boolean t = title != null && !title.isBlank();
-    boolean c = content != null && !content.isBlank();
-    return t && c ? title + "\n" + content : t ? title : c ? content : "";
-  }
-
-  private static String firstIn(String text, List<String> words) {
-    for (String w : words) {
-      if (text.contains(w)) {
-        return w;
-      }
-    }
-    return null;
   }
 
   /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */

@@ -78,8 +78,8 @@ public final class SuggestionDetector implements Serializable {
       return Optional.empty();
     }
     boolean shown = "search_suggestion".equals(contentType) || SYSTEM_ACCOUNT.equals(accountId);
-    String raw = join(title, content);
-    if (!shown && firstIn(raw, cues) == null) {
+    String raw = WordScan.titleAndContent(title, content);
+    if (!shown && WordScan.firstIn(raw, cues) == null) {
       return Optional.empty(); // most posts name no cue word, so they are not normalized
     }
     String text = QuoteContextDetector.normalize(raw);
@@ -87,38 +87,23 @@ public final class SuggestionDetector implements Serializable {
       return Optional.empty();
     }
     if (shown) {
-      String allegation = firstIn(text, allegations);
-      return allegation == null || firstIn(text, factual) != null
+      String allegation = WordScan.firstIn(text, allegations);
+      return allegation == null || WordScan.firstIn(text, factual) != null
           ? Optional.empty() : Optional.of(new Finding("shown", allegation, null));
     }
-    if (firstIn(text, debunk) != null) {
+    if (WordScan.firstIn(text, debunk) != null) {
       return Optional.empty();
     }
     for (String cue : cues) {
       for (int at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + cue.length())) {
         String near = text.substring(Math.max(0, at - window), Math.min(text.length(), at + cue.length() + window));
-        String allegation = firstIn(near, allegations);
+        String allegation = WordScan.firstIn(near, allegations);
         if (allegation != null) {
           return Optional.of(new Finding("cited", allegation, cue));
         }
       }
     }
     return Optional.empty();
-  }
-
-  private static String join(String title, String content) {
-    boolean t = title != null && !title.isBlank();
-    boolean c = content != null && !content.isBlank();
-    return t && c ? title + "\n" + content : t ? title : c ? content : "";
-  }
-
-  private static String firstIn(String text, List<String> words) {
-    for (String w : words) {
-      if (text.contains(w)) {
-        return w;
-      }
-    }
-    return null;
   }
 
   /** Adds {@value #COLUMN} (array of evidence structs) from content_type, account_id, title and content. */
