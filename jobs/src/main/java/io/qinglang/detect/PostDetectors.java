@@ -10,10 +10,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * The per-post detectors together: adds {@value PersonalDataDetector#COLUMN},
- * {@value ImpersonationDetector#COLUMN}, {@value QuoteContextDetector#COLUMN} and
- * {@value SuggestionDetector#COLUMN} and {@value HotEventDetector#COLUMN} to a frame with the posts columns, and joins the
- * coordinated-campaign member evidence ({@value CampaignDetector#COLUMN}). This is what the score
- * job calls before {@link FusionPolicy#fuse}:
+ * {@value ImpersonationDetector#COLUMN}, {@value QuoteContextDetector#COLUMN},
+ * {@value SuggestionDetector#COLUMN} and {@value HotEventDetector#COLUMN} to a frame with the posts columns, and
+ * joins the coordinated-campaign member evidence ({@value CampaignDetector#COLUMN}). This is what the
+ * score job calls before {@link FusionPolicy#fuse}:
  *
  * <pre>{@code
  * PostDetectors detectors = PostDetectors.of(resources, registry);
