@@ -1,10 +1,6 @@
 package io.qinglang.detect;
 
-import static org.apache.spark.sql.functions.col;
-
-import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +8,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.functions;
 
 /**
  * Riding a hot event for malicious marketing (category 9): a post that names a disaster, an accident,
@@ -84,13 +78,6 @@ public final class HotEventDetector implements Serializable {
   }
 
   public Column column() {
-    HotEventDetector detector = this;
-    return functions.udf((UDF2<String, String, List<Row>>) (title, content) -> {
-      List<Row> rows = new ArrayList<>(1);
-      for (Evidence e : detector.detect(title, content)) {
-        rows.add(e.toRow());
-      }
-      return rows;
-    }, EvidenceSchema.ARRAY).withName(COLUMN).apply(col("title"), col("content"));
+    return EvidenceColumns.fromTitleAndContent(COLUMN, this::detect);
   }
 }

@@ -1,8 +1,5 @@
 package io.qinglang.detect;
 
-import static org.apache.spark.sql.functions.col;
-
-import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +9,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.functions;
 
 /**
  * Quotes cut out of context (category 5): a headline states a claim that the body shows the
@@ -390,13 +385,6 @@ public final class QuoteContextDetector implements Serializable {
   }
 
   public Column column() {
-    QuoteContextDetector detector = this;
-    return functions.udf((UDF2<String, String, List<Row>>) (title, content) -> {
-      List<Row> rows = new ArrayList<>(1);
-      for (Evidence e : detector.detect(title, content)) {
-        rows.add(e.toRow());
-      }
-      return rows;
-    }, EvidenceSchema.ARRAY).withName(COLUMN).apply(col("title"), col("content"));
+    return EvidenceColumns.fromTitleAndContent(COLUMN, this::detect);
   }
 }

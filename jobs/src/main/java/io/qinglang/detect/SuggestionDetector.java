@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,13 +112,8 @@ public final class SuggestionDetector implements Serializable {
 
   public Column column() {
     SuggestionDetector detector = this;
-    return functions.udf((UDF4<String, String, String, String, List<Row>>) (type, account, title, content) -> {
-      List<Row> rows = new ArrayList<>(1);
-      for (Evidence e : detector.detect(type, account, title, content)) {
-        rows.add(e.toRow());
-      }
-      return rows;
-    }, EvidenceSchema.ARRAY).withName(COLUMN)
+    return functions.udf((UDF4<String, String, String, String, List<Row>>) (type, account, title, content) ->
+        EvidenceColumns.rows(detector.detect(type, account, title, content)), EvidenceSchema.ARRAY).withName(COLUMN)
         .apply(col("content_type"), col("account_id"), col("title"), col("content"));
   }
 }
