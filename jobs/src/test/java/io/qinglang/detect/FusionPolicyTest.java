@@ -176,31 +176,30 @@ class FusionPolicyTest {
   void suggestionEvidenceOnlyConfirmsTheClassifiersLeaningToSix() {
     List<Evidence> ev = DetectFixtures.RESOURCES.suggestionDetector()
         .detect("search_suggestion", "system", null, "星澜科技 老板跑路了吗");
-    // The classifier's top class is 6 but below its threshold: corroborated.
-    FusionPolicy.Decision d = F.decide(probs(6, 0.5), 0, 0.5, true, ev);
-    assertEquals(6, d.category());
+    assertOnlyCorroborates(6, 0.5, ev);
+  }
+
+  /**
+   * Review-level evidence for {@code category}: the classifier's top class {@code category} at {@code p}, below
+   * its threshold, is corroborated; leaning to 0, the evidence alone never flags, it only asks for a look; top
+   * class {@code category} under corroboration-probability gives nothing.
+   */
+  private static void assertOnlyCorroborates(int category, double p, List<Evidence> ev) {
+    FusionPolicy.Decision d = F.decide(probs(category, p), 0, p, true, ev);
+    assertEquals(category, d.category());
     assertEquals("corroborated", d.rule());
-    // Leaning to 0: the evidence alone never flags, it only asks for a look.
     FusionPolicy.Decision alone = F.decide(probs(0, 0.7), 0, 0.7, false, ev);
     assertEquals(0, alone.category());
     assertTrue(alone.needsReview());
-    // Top class 6 but under corroboration-probability: no.
-    assertEquals(0, F.decide(probs(6, 0.3), 0, 0.3, false, ev).category());
+    assertEquals(0, F.decide(probs(category, 0.3), 0, 0.3, false, ev).category());
   }
 
   @Test
   void hotEventEvidenceOnlyConfirmsTheClassifiersLeaningToNine() {
     List<Evidence> ev = DetectFixtures.RESOURCES.hotEventDetector()
         .detect(null, "#南江洪水# 家里备点净水片总没错，岚溪净水片今天下单立减30！");
-    FusionPolicy.Decision d = F.decide(probs(9, 0.6), 0, 0.6, true, ev);
-    assertEquals(9, d.category());
-    assertEquals("corroborated", d.rule());
-    // Leaning to 0 (a shop open in the storm, say): the evidence alone never flags, it only asks for a look.
-    FusionPolicy.Decision alone = F.decide(probs(0, 0.7), 0, 0.7, false, ev);
-    assertEquals(0, alone.category());
-    assertTrue(alone.needsReview());
-    // Top class 9 but under corroboration-probability: no.
-    assertEquals(0, F.decide(probs(9, 0.3), 0, 0.3, false, ev).category());
+    // Leaning to 0 (a shop open in the storm, say), the evidence only asks for a look.
+    assertOnlyCorroborates(9, 0.6, ev);
     // It is not an attack cluster: a classifier's 10 stays 10.
     assertEquals(10, F.decide(probs(10, 0.9), 10, 0.9, false, ev).category());
   }
