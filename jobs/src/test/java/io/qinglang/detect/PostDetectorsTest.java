@@ -39,7 +39,8 @@ class PostDetectorsTest {
         post("3", "post", "byd_official", "比亚迪", null, "比亚迪售后服务专线13812345678，欢迎车主来电"),
         post("4", "post", "u4", "车主", null, "比亚迪售后服务专线13812345678，打了半天没人接"),
         post("5", "post", "u5", "吃瓜群众", null, "今天天气不错，出去走走"),
-        post("6", "account", "u6", "茅台爱好者", null, "分享品鉴心得")), PostsTable.SCHEMA);
+        post("6", "account", "u6", "茅台爱好者", null, "分享品鉴心得"),
+        post("7", "post", "u7", "小店", null, "#南江洪水# 家里备点净水片总没错，今天下单立减30！")), PostsTable.SCHEMA);
     PostDetectors detectors = PostDetectors.of(DetectFixtures.RESOURCES, DetectFixtures.REG);
     Set<String> official = detectors.officialContacts(posts);
     assertEquals(Set.of("13812345678"), official);
@@ -71,6 +72,10 @@ class PostDetectorsTest {
     assertEquals(0, byId.get("5").getInt(1));
     assertEquals(0, byId.get("6").getInt(1));
     assertFalse(byId.get("6").getBoolean(3));
+    // Hot-event evidence from its column: the classifier leans to 0, so only a look is asked for.
+    assertEquals(0, byId.get("7").getInt(1));
+    assertTrue(byId.get("7").getBoolean(3));
+    assertTrue(byId.get("7").getList(4).stream().anyMatch(e -> ((Row) e).getString(0).equals(Evidence.HOT_EVENT)));
   }
 
   @Test
