@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * A tool (not a test): {@link GramIndex} lookups per second on one thread, as character n-grams
- * (1 to 3 chars, {@link NGramTfIdfModel#charGramRanges}) of real text are looked up. The vocabulary is the 200,000 most frequent grams of every
- * other line of a text file (the last tab-separated column); the other lines are the probes, ten times.
- * Usage: {@code java -cp jobs/target/classes:jobs/target/test-classes io.qinglang.ml.GramIndexSpeed [FILE]},
- * FILE by default {@code ../shared/data/toutiao_headlines_38k.tsv}.
+ * (1 to 3 chars, {@link NGramTfIdfModel#charGramRanges}) of real text are looked up. The vocabulary is the
+ * 200,000 most frequent grams of every other line of a text file (the last tab-separated column); the other
+ * lines are the probes, ten times. It needs Spark's jars on the class path (NGramTfIdfModel is a Spark
+ * stage); BENCHMARKS.md gives the command. FILE by default {@code ../shared/data/toutiao_headlines_38k.tsv}.
  */
 public final class GramIndexSpeed {
   private GramIndexSpeed() {}
