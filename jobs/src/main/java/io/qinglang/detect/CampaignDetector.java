@@ -120,7 +120,9 @@ public final class CampaignDetector implements Serializable {
       .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
       .add("accounts", DataTypes.IntegerType, false)
       .add("platforms", DataTypes.IntegerType, false)
-      .add("posts", DataTypes.IntegerType, false);
+      .add("posts", DataTypes.IntegerType, false)
+      .add("negative_share", DataTypes.DoubleType, false)
+      .add("pairs", DataTypes.LongType, false);
   private static final StructType VERDICT = new StructType()
       .add("is_attack", DataTypes.BooleanType, false)
       .add("window_accounts", DataTypes.IntegerType, false)
@@ -131,7 +133,8 @@ public final class CampaignDetector implements Serializable {
       .add("reason", DataTypes.StringType, false)
       .add("enterprise_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("sample_accounts", DataTypes.createArrayType(DataTypes.StringType, false), false)
-      .add("representative_text", DataTypes.StringType, false);
+      .add("representative_text", DataTypes.StringType, false)
+      .add("window_keys", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   /** Time, task CPU time (negative when not measured) and output rows of one stage. */
   public record StageTiming(String stage, long millis, double cpuSeconds, long rows, String what) {
@@ -308,12 +311,12 @@ public final class CampaignDetector implements Serializable {
       StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
       return RowFactory.create(st.isNegative(), st.firstNegative());
     }, STANCE);
+    UserDefinedFunction mentions = functions.udf((UDF2<String, String, List<String>>) (title, content) ->
+        new ArrayList<>(self.value().names.index().mentions((title == null ? "" : title + " ") + content)),
+        DataTypes.createArrayType(DataTypes.StringType, false));
     if (s.rewordedSimilarity() > 0) {
       t0 = System.nanoTime();
       Broadcast<ShingleRarity> rarity = jsc.broadcast(ShingleRarity.ofGoldSet(text));
-      UserDefinedFunction mentions = functions.udf((UDF2<String, String, List<String>>) (title, content) ->
-          new ArrayList<>(self.value().names.index().mentions((title == null ? "" : title + " ") + content)),
-          DataTypes.createArrayType(DataTypes.StringType, false));
       // Blocks are loose on purpose (any spelling the impersonation index knows, plus the linker's ids):
       // they only bound the pairs compared, the similarity decides.
       Column found = mentions.apply(col("title"), col("content"));
@@ -361,12 +364,14 @@ public final class CampaignDetector implements Serializable {
         .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()), lit(true))
             .otherwise(coalesce(col("stance.negative"), lit(false))))
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
+        // What each post names, for the target of a burst after the first (the linker's ids when scored).
+        .withColumn("window_ents", hasEnterprises ? col("enterprise_ids") : mentions.apply(col("title"), col("content")))
         .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
     cached.add(clustered);
     Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
         .groupBy(col("component").as("cluster_doc")).agg(count(lit(1)).as("similar_pairs"));
     UserDefinedFunction judge = functions.udf((UDF3<scala.collection.Seq<Row>, String, scala.collection.Seq<String>,
-        Row>) (ms, rep, ents) -> self.value().verdict(ms, rep, ents), VERDICT);
+        List<Row>>) (ms, rep, ents) -> self.value().verdicts(ms, rep, ents), DataTypes.createArrayType(VERDICT, false));
     Dataset<Row> grouped = clustered.groupBy("cluster_doc").agg(
         count(lit(1)).as("posts"),
         countDistinct(accountKey).as("accounts"),
@@ -377,13 +382,17 @@ public final class CampaignDetector implements Serializable {
         min_by(concat_ws("\n", col("title"), col("content")), struct(col("published_at"), col("key")))
             .as("first_text"),
         collect_list(struct(col("published_at"), col("platform"), col("account_id"), col("negative"),
-            col("official"), col("category"), col("stance.word").as("word"))).as("members"),
+            col("official"), col("category"), col("stance.word").as("word"), col("key"),
+            col("window_ents"))).as("members"),
         flatten(collect_list(coalesce(col("enterprise_ids"), array().cast("array<string>")))).as("ents"));
+    // One row per judged window: a component gives one row per attack window, or one row when it has none.
     Dataset<Row> judged = Checkpoints.local(grouped
         .join(pairsPerCluster, grouped.col("cluster_doc").equalTo(pairsPerCluster.col("cluster_doc")), "left")
         .drop(pairsPerCluster.col("cluster_doc"))
-        .withColumn("v", judge.apply(col("members"), col("first_text"), col("ents")))
+        .select(col("*"), functions.posexplode(judge.apply(col("members"), col("first_text"), col("ents")))
+            .as(new String[] {"window_index", "v"}))
         .select(
+            concat(col("cluster_doc").cast("string"), lit("#"), col("window_index").cast("string")).as("unit"),
             concat(lit("cc-"), substring(sha2(col("min_key"), 256), 1, 16)).as("cluster_id"),
             col("v.enterprise_ids").as("enterprise_ids"),
             col("accounts"),
@@ -403,36 +412,64 @@ public final class CampaignDetector implements Serializable {
             coalesce(col("similar_pairs"), lit(0L)).as("similar_pairs"),
             lit(runId).as("run_id"),
             lit(Timestamp.from(now)).as("detected_at"),
-            col("cluster_doc")));
+            col("cluster_doc"),
+            col("window_index"),
+            col("v.window_keys").as("window_keys")));
     cached.add(judged);
 
     // Attack candidates are confirmed only when their window's posts are near-duplicates of each
     // other directly (through verified pairs or identical text), not merely chained through others.
-    Dataset<Row> attackCandidates = judged.filter(col("is_attack"))
-        .select(col("cluster_doc").as("cand_doc"), col("window_start"), col("window_end"));
+    Dataset<Row> candidateKeys = judged.filter(col("is_attack"))
+        .select(col("unit"), col("cluster_doc").as("cand_doc"), explode(col("window_keys")).as("cand_key"));
     Dataset<Row> windowPosts = Checkpoints.local(clustered
-        .join(attackCandidates, clustered.col("cluster_doc").equalTo(attackCandidates.col("cand_doc")))
-        .filter(col("published_at").geq(col("window_start").minus(functions.expr("INTERVAL 1 SECOND")))
-            .and(col("published_at").leq(col("window_end").plus(functions.expr("INTERVAL 1 SECOND")))))
-        .select("cluster_doc", "doc_id", "platform", "post_id", "account_id", "negative"));
+        .join(candidateKeys, clustered.col("cluster_doc").equalTo(candidateKeys.col("cand_doc"))
+            .and(clustered.col("key").equalTo(candidateKeys.col("cand_key"))))
+        .select(col("unit"), col("doc_id"), col("platform"), col("post_id"), col("account_id"), col("negative"),
+            col("published_at"), col("key"), concat_ws("\n", col("title"), col("content")).as("text"),
+            col("window_ents").as("enterprise_ids")));
     cached.add(windowPosts);
-    Dataset<Row> windowDocs = windowPosts.select("cluster_doc", "doc_id").distinct();
-    Dataset<Row> da = windowDocs.select(col("cluster_doc").as("ca"), col("doc_id").as("da"));
-    Dataset<Row> db = windowDocs.select(col("cluster_doc").as("cb"), col("doc_id").as("db"));
+    Dataset<Row> windowDocs = windowPosts.select("unit", "doc_id").distinct();
+    Dataset<Row> da = windowDocs.select(col("unit").as("ua"), col("doc_id").as("da"));
+    Dataset<Row> db = windowDocs.select(col("unit").as("ub"), col("doc_id").as("db"));
     Dataset<Row> windowEdges = edges.join(da, col("src").equalTo(col("da")))
-        .join(db, col("dst").equalTo(col("db")).and(col("ca").equalTo(col("cb"))))
-        .groupBy(col("ca").as("edge_doc")).agg(collect_list(array(col("src"), col("dst"))).as("wedges"));
+        .join(db, col("dst").equalTo(col("db")).and(col("ua").equalTo(col("ub"))))
+        .groupBy(col("ua").as("edge_unit")).agg(collect_list(array(col("src"), col("dst"))).as("wedges"));
     UserDefinedFunction cohesionUdf = functions.udf((UDF2<scala.collection.Seq<Row>,
         scala.collection.Seq<scala.collection.Seq<Long>>, Row>) (ps, es) -> self.value().cohesion(ps, es), COHESION);
-    Dataset<Row> cohesion = windowPosts
-        .groupBy("cluster_doc").agg(collect_list(struct(col("doc_id"), col("platform"), col("account_id"),
+    Dataset<Row> cohesion = Checkpoints.local(windowPosts
+        .groupBy("unit").agg(collect_list(struct(col("doc_id"), col("platform"), col("account_id"),
             coalesce(col("negative"), lit(false)))).as("wposts"))
-        .join(windowEdges, col("cluster_doc").equalTo(col("edge_doc")), "left")
-        .select(col("cluster_doc").as("coh_doc"), cohesionUdf.apply(col("wposts"), col("wedges")).as("coh"));
-    Column confirmed = coalesce(col("coh.ok"), lit(false));
+        .join(windowEdges, col("unit").equalTo(col("edge_unit")), "left")
+        .select(col("unit").as("coh_unit"), cohesionUdf.apply(col("wposts"), col("wedges")).as("coh")));
+    cached.add(cohesion);
+    // An attack row describes the attack's own posts (the cohesive group), not the whole component.
+    Dataset<Row> groupPosts = windowPosts
+        .join(cohesion.filter(col("coh.ok")).select(col("coh_unit"), explode(col("coh.doc_ids")).as("g_doc")),
+            col("unit").equalTo(col("coh_unit")).and(col("doc_id").equalTo(col("g_doc"))));
+    UserDefinedFunction representative = functions.udf((UDF1<String, String>) CampaignDetector::representative,
+        DataTypes.StringType);
+    Dataset<Row> groups = groupPosts.groupBy(col("unit").as("g_unit")).agg(
+        count(lit(1)).as("g_posts"),
+        countDistinct(accountKey).as("g_accounts"),
+        sort_array(collect_set("platform")).as("g_platforms"),
+        min("published_at").as("g_first_at"),
+        max("published_at").as("g_last_at"),
+        min("key").as("g_min_key"),
+        min_by(col("text"), struct(col("published_at"), col("key"))).as("g_text"),
+        sort_array(collect_list(struct(col("published_at"), col("key"), accountKey.as("account")))).as("g_order"),
+        sort_array(functions.array_distinct(flatten(collect_list(coalesce(col("enterprise_ids"),
+            array().cast("array<string>")))))).as("g_ents"));
+    Column confirmed = col("is_attack").and(coalesce(col("coh.ok"), lit(false)));
+    Column anyConfirmed = max(confirmed.cast("int")).over(org.apache.spark.sql.expressions.Window
+        .partitionBy("cluster_doc"));
+    Column attack = col("attack");
     Dataset<Row> clusters = Checkpoints.local(judged
-        .join(cohesion, judged.col("cluster_doc").equalTo(cohesion.col("coh_doc")), "left")
-        .withColumn("reason", when(col("is_attack").and(confirmed),
+        .join(cohesion, col("unit").equalTo(col("coh_unit")), "left")
+        .join(groups, col("unit").equalTo(col("g_unit")), "left")
+        .withColumn("attack", confirmed)
+        .withColumn("any_attack", anyConfirmed)
+        .filter(attack.or(col("any_attack").equalTo(0).and(col("window_index").equalTo(0))))
+        .withColumn("reason", when(attack,
                 concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" directly similar posts from "),
                     col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
                     lit(" platforms")))
@@ -440,9 +477,27 @@ public final class CampaignDetector implements Serializable {
                 + "(largest group of directly similar posts: "), col("coh.accounts").cast("string"), lit(" accounts on "),
                 col("coh.platforms").cast("string"), lit(" platforms); was: "), col("reason")))
             .otherwise(col("reason")))
-        .withColumn("attack_docs", when(col("is_attack").and(confirmed), col("coh.doc_ids")))
-        .withColumn("is_attack", col("is_attack").and(confirmed))
-        .drop("coh_doc", "coh"));
+        .withColumn("cluster_id", when(attack, concat(lit("cc-"), substring(sha2(col("g_min_key"), 256), 1, 16)))
+            .otherwise(col("cluster_id")))
+        .withColumn("enterprise_ids", when(attack.and(size(col("g_ents")).gt(0)), col("g_ents"))
+            .otherwise(col("enterprise_ids")))
+        .withColumn("accounts", when(attack, col("g_accounts")).otherwise(col("accounts")))
+        .withColumn("platforms", when(attack, col("g_platforms")).otherwise(col("platforms")))
+        .withColumn("posts", when(attack, col("g_posts")).otherwise(col("posts")))
+        .withColumn("first_at", when(attack, col("g_first_at")).otherwise(col("first_at")))
+        .withColumn("last_at", when(attack, col("g_last_at")).otherwise(col("last_at")))
+        .withColumn("negative_share", when(attack, functions.round(col("coh.negative_share"), 3))
+            .otherwise(col("negative_share")))
+        .withColumn("representative_text", when(attack, representative.apply(col("g_text")))
+            .otherwise(col("representative_text")))
+        .withColumn("sample_accounts", when(attack, functions.slice(functions.array_distinct(
+                functions.transform(col("g_order"), o -> o.getField("account"))), 1, 20))
+            .otherwise(col("sample_accounts")))
+        .withColumn("similar_pairs", when(attack, col("coh.pairs")).otherwise(col("similar_pairs")))
+        .withColumn("attack_docs", when(attack, col("coh.doc_ids")))
+        .withColumn("is_attack", attack)
+        .select(java.util.stream.Stream.concat(Arrays.stream(CoordinationClustersTable.SCHEMA.fieldNames()),
+            java.util.stream.Stream.of("unit", "attack_docs")).map(functions::col).toArray(Column[]::new)));
     cached.add(clusters);
     Row clusterStats = clusters.agg(count(lit(1)), functions.sum(when(col("is_attack"), 1).otherwise(0)),
         functions.sum(when(col("is_attack"), col("posts")).otherwise(0L))).first();
@@ -466,12 +521,12 @@ public final class CampaignDetector implements Serializable {
         lit(ATTACK_SCORE).as("score"))).cast(EvidenceSchema.ARRAY);
     // Evidence goes to the negative posts of the attack's cohesive group, not to everything chained in.
     Dataset<Row> attackDocs = clusters.filter(col("is_attack"))
-        .select(col("cluster_doc").as("att_doc"), col("cluster_id"), col("posts"), col("reason"),
+        .select(col("unit").as("att_unit"), col("cluster_id"), col("posts"), col("reason"),
             explode(col("attack_docs")).as("att_doc_id"));
     Dataset<Row> memberEvidence = windowPosts.filter(coalesce(col("negative"), lit(false)))
-        .join(attackDocs, col("cluster_doc").equalTo(col("att_doc")).and(col("doc_id").equalTo(col("att_doc_id"))))
+        .join(attackDocs, col("unit").equalTo(col("att_unit")).and(col("doc_id").equalTo(col("att_doc_id"))))
         .select(col("platform"), col("post_id"), evidence.as(COLUMN));
-    Dataset<Row> table = clusters.drop("cluster_doc", "attack_docs");
+    Dataset<Row> table = clusters.drop("unit", "attack_docs");
     return new Result(table, memberEvidence, timings, counts, cached);
   }
 
@@ -552,34 +607,46 @@ public final class CampaignDetector implements Serializable {
       }
     }
     ClusterJudge.Cohesion c = new ClusterJudge(settings).cohesion(posts, edges);
-    return RowFactory.create(c.ok(), new ArrayList<>(c.docIds()), c.accounts(), c.platforms(), c.posts());
+    return RowFactory.create(c.ok(), new ArrayList<>(c.docIds()), c.accounts(), c.platforms(), c.posts(),
+        c.negativeShare(), c.pairs());
   }
 
-  /** Judges one cluster (runs on executors). */
-  Row verdict(scala.collection.Seq<Row> membersSeq, String firstText, scala.collection.Seq<String> entsSeq) {
+  /** The earliest post's title and content as a cluster's representative text: personal data masked, cut. */
+  static String representative(String text) {
+    String rep = PersonalDataMasker.mask(text == null ? "" : text);
+    return rep.length() > 500 ? rep.substring(0, 499) + "…" : rep;
+  }
+
+  /**
+   * Judges one cluster (runs on executors): every attack window ({@link ClusterJudge#judgeAll}), or the
+   * densest window when there is none. A window after the first needs registry enterprises named by its
+   * own posts as its target.
+   */
+  List<Row> verdicts(scala.collection.Seq<Row> membersSeq, String firstText, scala.collection.Seq<String> entsSeq) {
     List<Row> rows = new ArrayList<>(JavaConverters.seqAsJavaList(membersSeq));
-    rows.sort((x, y) -> {
-      int c = x.getTimestamp(0).compareTo(y.getTimestamp(0));
-      if (c != 0) {
-        return c;
-      }
-      c = x.getString(1).compareTo(y.getString(1));
-      return c != 0 ? c : x.getString(2).compareTo(y.getString(2));
-    });
     List<ClusterJudge.Member> members = new ArrayList<>(rows.size());
-    Set<String> sample = new LinkedHashSet<>();
+    Map<String, List<String>> entsByKey = new java.util.HashMap<>();
     int classified = 0;
     Map<String, Integer> words = new LinkedHashMap<>();
     for (Row r : rows) {
+      String key = r.getString(7);
       members.add(new ClusterJudge.Member(r.getTimestamp(0).getTime(), r.getString(1), r.getString(2),
-          !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4)));
-      if (sample.size() < 20) {
-        sample.add(r.getString(1) + ":" + r.getString(2));
+          !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4), key));
+      if (!r.isNullAt(8)) {
+        entsByKey.put(key, r.getList(8));
       }
       if (!r.isNullAt(5) && r.getInt(5) != 0) {
         classified++;
       } else if (!r.isNullAt(6)) {
         words.merge(r.getString(6), 1, Integer::sum);
+      }
+    }
+    members.sort(java.util.Comparator.comparingLong(ClusterJudge.Member::atMillis)
+        .thenComparing(ClusterJudge.Member::platform).thenComparing(ClusterJudge.Member::accountId));
+    Set<String> sample = new LinkedHashSet<>();
+    for (ClusterJudge.Member m : members) {
+      if (sample.size() < 20) {
+        sample.add(m.platform() + ":" + m.accountId());
       }
     }
     SortedSet<String> ents = new TreeSet<>();
@@ -595,6 +662,13 @@ public final class CampaignDetector implements Serializable {
         : organisation != null ? "an enterprise outside the registry (" + organisation + ")"
             + (person != null ? " and a person (" + person + ")" : "")
         : person != null ? "a person (" + person + ")" : null;
+    java.util.function.Function<List<ClusterJudge.Member>, String> windowTarget = window -> {
+      SortedSet<String> own = new TreeSet<>();
+      for (ClusterJudge.Member m : window) {
+        own.addAll(entsByKey.getOrDefault(m.key(), List.of()));
+      }
+      return own.isEmpty() ? null : String.join(", ", own);
+    };
     List<String> notes = new ArrayList<>();
     if (classified > 0) {
       notes.add("classifier on " + classified + " of " + rows.size() + " posts");
@@ -602,14 +676,17 @@ public final class CampaignDetector implements Serializable {
     if (!words.isEmpty()) {
       notes.add("lexicon: " + String.join(", ", words.keySet().stream().limit(3).toList()));
     }
-    ClusterJudge judge = new ClusterJudge(settings);
-    ClusterJudge.Verdict v = judge.judge(members, target, notes.isEmpty() ? null : String.join("; ", notes));
-    String rep = PersonalDataMasker.mask(firstText == null ? "" : firstText);
-    if (rep.length() > 500) {
-      rep = rep.substring(0, 499) + "…";
+    List<ClusterJudge.Verdict> verdicts = new ClusterJudge(settings).judgeAll(members, target, windowTarget,
+        notes.isEmpty() ? null : String.join("; ", notes));
+    String rep = representative(firstText);
+    List<Row> out = new ArrayList<>(verdicts.size());
+    for (ClusterJudge.Verdict v : verdicts) {
+      List<String> keys = v.windowMembers().stream().map(ClusterJudge.Member::key).toList();
+      out.add(RowFactory.create(v.attack(), v.windowAccounts(), v.windowPlatforms(),
+          new Timestamp(v.windowStartMillis()), new Timestamp(v.windowEndMillis()),
+          Math.round(v.negativeShare() * 1000) / 1000.0, v.reason(), new ArrayList<>(ents), new ArrayList<>(sample),
+          rep, new ArrayList<>(keys)));
     }
-    return RowFactory.create(v.attack(), v.windowAccounts(), v.windowPlatforms(), new Timestamp(v.windowStartMillis()),
-        new Timestamp(v.windowEndMillis()), Math.round(v.negativeShare() * 1000) / 1000.0, v.reason(),
-        new ArrayList<>(ents), new ArrayList<>(sample), rep);
+    return out;
   }
 }

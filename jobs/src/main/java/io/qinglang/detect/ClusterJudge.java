@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides whether a near-duplicate cluster is a coordinated attack (category 9). Two conditions,
@@ -30,12 +31,25 @@ import java.util.Map;
 public final class ClusterJudge implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** One member post: time (epoch millis), platform, account and whether it reads as negative. */
-  public record Member(long atMillis, String platform, String accountId, boolean negative, boolean official) {}
+  /**
+   * One member post: time (epoch millis), platform, account, whether it reads as negative, whether the
+   * account is an official registry account, and its key ({@code platform:post_id}; may be null).
+   */
+  public record Member(long atMillis, String platform, String accountId, boolean negative, boolean official,
+      String key) {
+    public Member(long atMillis, String platform, String accountId, boolean negative, boolean official) {
+      this(atMillis, platform, accountId, negative, official, null);
+    }
+  }
 
-  /** The verdict with the densest window's figures and a sentence that says why. */
+  /**
+   * The verdict on one window with its figures and a sentence that says why. {@code coordinated}: the
+   * window meets the account and platform thresholds; {@code officialOrigin}: it starts with an
+   * official account's post; {@code windowMembers}: the window's posts (for attacks only, else empty).
+   */
   public record Verdict(boolean attack, int windowAccounts, int windowPlatforms, long windowStartMillis,
-      long windowEndMillis, double negativeShare, String reason) {}
+      long windowEndMillis, double negativeShare, String reason, boolean coordinated, boolean officialOrigin,
+      List<Member> windowMembers) {}
 
   private final int minAccounts;
   private final int minPlatforms;
@@ -54,14 +68,67 @@ public final class ClusterJudge implements Serializable {
   }
 
   /**
+   * Judges the cluster's densest window.
+   *
    * @param members the cluster's posts (any order)
    * @param target what the cluster names (enterprise ids, a person word), or null when nothing
    * @param stanceNote how negativity was judged, for the reason (e.g. "lexicon: 垃圾")
    */
   public Verdict judge(List<Member> members, String target, String stanceNote) {
+    return judgeWindow(sorted(members), w -> target, stanceNote).verdict();
+  }
+
+  /**
+   * Every attack of the cluster: judges the densest window, sets its posts aside and judges the densest
+   * window of the rest, while some window is still coordinated. A connected component can hold several
+   * campaigns posted from one text months apart; judging the densest window alone loses all but one.
+   * The first window is judged with {@code target}; every further one with {@code windowTarget} of its
+   * own posts, so a later burst must name its own target. A cluster whose densest window starts with an
+   * official account's post gives only that verdict (reposts of an announcement are never an attack).
+   *
+   * @return the attack verdicts in the order found (densest first), or the densest window's verdict
+   *     alone when there is no attack
+   */
+  public List<Verdict> judgeAll(List<Member> members, String target, Function<List<Member>, String> windowTarget,
+      String stanceNote) {
+    List<Member> rest = sorted(members);
+    Window densest = judgeWindow(rest, w -> target, stanceNote);
+    if (densest.verdict().officialOrigin()) {
+      return List.of(densest.verdict());
+    }
+    List<Verdict> attacks = new ArrayList<>();
+    Window w = densest;
+    // Each round sets aside the window's posts (at least min-accounts of them), so the loop ends.
+    while (true) {
+      if (w.verdict().attack()) {
+        attacks.add(w.verdict());
+      }
+      if (!w.verdict().coordinated()) {
+        break;
+      }
+      rest = new ArrayList<>(rest);
+      rest.subList(w.from(), w.to()).clear();
+      if (rest.size() < minAccounts) {
+        break;
+      }
+      w = judgeWindow(rest, windowTarget, stanceNote);
+    }
+    return attacks.isEmpty() ? List.of(densest.verdict()) : attacks;
+  }
+
+  private record Window(Verdict verdict, int from, int to) {}
+
+  private static final Comparator<Member> ORDER = Comparator.comparingLong(Member::atMillis)
+      .thenComparing(Member::platform).thenComparing(Member::accountId);
+
+  private static List<Member> sorted(List<Member> members) {
     List<Member> sorted = new ArrayList<>(members);
-    sorted.sort(Comparator.comparingLong(Member::atMillis).thenComparing(Member::platform)
-        .thenComparing(Member::accountId));
+    sorted.sort(ORDER);
+    return sorted;
+  }
+
+  /** The densest window of {@code sorted} (found with two pointers) and its verdict. */
+  private Window judgeWindow(List<Member> sorted, Function<List<Member>, String> targetOf, String stanceNote) {
     Map<String, Integer> accounts = new HashMap<>();
     Map<String, Integer> platforms = new HashMap<>();
     int bestAccounts = -1;
@@ -98,6 +165,7 @@ public final class ClusterJudge implements Serializable {
     // Negativity and origin are judged on the densest window: a component can also hold older or
     // unrelated posts chained in through a shared sentence.
     List<Member> window = sorted.subList(bestFrom, bestTo);
+    String target = window.isEmpty() ? null : targetOf.apply(window);
     long negatives = window.stream().filter(Member::negative).count();
     double share = window.isEmpty() ? 0 : (double) negatives / window.size();
     boolean officialOrigin = !window.isEmpty() && window.get(0).official();
@@ -123,14 +191,20 @@ public final class ClusterJudge implements Serializable {
       attack = hostile;
       reason = "coordinated attack: " + burst + "; " + stance + "; target " + target;
     }
-    return new Verdict(attack, bestAccounts, bestPlatforms, bestStart, bestEnd, share, reason);
+    Verdict v = new Verdict(attack, bestAccounts, bestPlatforms, bestStart, bestEnd, share, reason, bestMeets,
+        officialOrigin, attack ? List.copyOf(window) : List.of());
+    return new Window(v, bestFrom, bestTo);
   }
 
   /** A post of an attack's window, with its distinct text. */
   public record WindowPost(long docId, String platform, String accountId, boolean negative) {}
 
-  /** The largest group of the window's posts that are near-duplicates of each other directly. */
-  public record Cohesion(boolean ok, List<Long> docIds, int accounts, int platforms, int posts, double negativeShare) {}
+  /**
+   * The largest group of the window's posts that are near-duplicates of each other directly, with the
+   * verified pairs among its distinct texts.
+   */
+  public record Cohesion(boolean ok, List<Long> docIds, int accounts, int platforms, int posts, double negativeShare,
+      long pairs) {}
 
   /**
    * Checks that the window's posts are near-duplicates of each other, not only through posts outside
@@ -157,7 +231,7 @@ public final class ClusterJudge implements Serializable {
     for (WindowPost p : posts) {
       groups.computeIfAbsent(root(parent, p.docId()), k -> new java.util.ArrayList<>()).add(p);
     }
-    Cohesion best = new Cohesion(false, List.of(), 0, 0, 0, 0);
+    Cohesion best = new Cohesion(false, List.of(), 0, 0, 0, 0, 0);
     for (List<WindowPost> g : groups.values()) {
       java.util.Set<String> accounts = new java.util.HashSet<>();
       java.util.Set<String> platforms = new java.util.HashSet<>();
@@ -174,7 +248,8 @@ public final class ClusterJudge implements Serializable {
       boolean better = (ok && !best.ok()) || (ok == best.ok() && (accounts.size() > best.accounts()
           || (accounts.size() == best.accounts() && platforms.size() > best.platforms())));
       if (better) {
-        best = new Cohesion(ok, List.copyOf(docs), accounts.size(), platforms.size(), g.size(), share);
+        long pairs = edges.stream().filter(e -> e[0] != e[1] && docs.contains(e[0]) && docs.contains(e[1])).count();
+        best = new Cohesion(ok, List.copyOf(docs), accounts.size(), platforms.size(), g.size(), share, pairs);
       }
     }
     return best;

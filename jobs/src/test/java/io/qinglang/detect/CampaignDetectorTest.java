@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qinglang.table.PostsTable;
@@ -82,6 +84,15 @@ class CampaignDetectorTest {
       rows.add(post("p" + i, PLATFORMS[i % 2], "acct_" + i, i * 0.5,
           "某集团董事长卷款跑路，骗子企业家不得好死，大家转发曝光他！" + (i == 2 ? "！！" : "")));
     }
+    // G: one smear posted by two campaigns two months apart (one text, so one component): five accounts
+    // on two platforms in April, six on three in June. Each burst is an attack of its own.
+    String smear = "星澜手机电池会自燃，已经烧伤好几个人了，星澜科技一直隐瞒不报，黑心企业，大家千万别买！";
+    for (int i = 0; i < 5; i++) {
+      rows.add(post("g" + i, PLATFORMS[i % 2], "april_" + i, -60 * 24 + i * 0.5, smear));
+    }
+    for (int i = 0; i < 6; i++) {
+      rows.add(post("k" + i, PLATFORMS[i % 3], "june_" + i, 48 + i * 0.5, smear));
+    }
     // Short posts and unrelated texts are never clustered.
     for (int i = 0; i < 8; i++) {
       rows.add(post("x" + i, PLATFORMS[i % 4], "short_" + i, i * 0.1, "垃圾，别买"));
@@ -125,19 +136,20 @@ class CampaignDetectorTest {
 
   @Test
   void oneClusterPerSituation() {
-    assertEquals(6, clusters.size(), clusters.toString());
+    assertEquals(8, clusters.size(), clusters.toString());
     Map<Boolean, Long> attacks = clusters.stream().collect(Collectors.partitioningBy(c -> c.getAs("is_attack"),
         Collectors.counting()));
-    assertEquals(2L, attacks.get(true));
-    assertEquals(2L, result.counts().get("attack_clusters"));
+    assertEquals(4L, attacks.get(true));
+    assertEquals(4L, result.counts().get("attack_clusters"));
   }
 
   @Test
   void theAttackOnAnEnterprise() {
     Row a = cluster("troll_");
     assertTrue((boolean) a.getAs("is_attack"));
-    assertEquals(8L, (long) a.getAs("posts"));
-    assertEquals(8L, (long) a.getAs("accounts"));
+    // The row describes the attack's own posts: not the copy posted ten days earlier.
+    assertEquals(7L, (long) a.getAs("posts"));
+    assertEquals(7L, (long) a.getAs("accounts"));
     assertEquals(List.of("douyin", "toutiao", "weibo"), a.getList(a.fieldIndex("platforms")));
     assertEquals(List.of("E0002"), a.getList(a.fieldIndex("enterprise_ids")));
     assertEquals(1.0, (double) a.getAs("negative_share"));
@@ -147,8 +159,38 @@ class CampaignDetectorTest {
     assertTrue(reason.contains("lexicon: 垃圾") && reason.contains("target E0002;"), reason);
     assertTrue(reason.endsWith("7 directly similar posts from 7 accounts on 3 platforms"), reason);
     assertTrue(((String) a.getAs("cluster_id")).matches("cc-[0-9a-f]{16}"));
-    assertEquals(Timestamp.from(T0.minusSeconds(240 * 3600)), a.getAs("first_at"));
+    assertEquals(Timestamp.from(T0), a.getAs("first_at"));
+    assertEquals(Timestamp.from(T0.plusSeconds(24 * 360)), a.getAs("last_at"));
     assertEquals(Timestamp.from(T0), a.getAs("window_start"));
+    assertFalse(((List<?>) a.getList(a.fieldIndex("sample_accounts"))).contains("weibo:troll_early"));
+  }
+
+  @Test
+  void twoCampaignsFromOneTextAreTwoAttacks() {
+    Row april = cluster("april_");
+    Row june = cluster("june_");
+    for (Row r : List.of(april, june)) {
+      assertTrue((boolean) r.getAs("is_attack"), (String) r.getAs("reason"));
+      assertEquals(List.of("E0005"), r.getList(r.fieldIndex("enterprise_ids")));
+      assertEquals(1.0, (double) r.getAs("negative_share"));
+      assertEquals(0L, (long) r.getAs("similar_pairs"), "one text");
+    }
+    assertNotEquals((String) april.getAs("cluster_id"), (String) june.getAs("cluster_id"));
+    assertEquals(5L, (long) april.getAs("posts"));
+    assertEquals(List.of("douyin", "weibo"), april.getList(april.fieldIndex("platforms")));
+    assertEquals(Timestamp.from(T0.minusSeconds(60 * 24 * 3600)), april.getAs("first_at"));
+    assertEquals(6L, (long) june.getAs("posts"));
+    assertEquals(Timestamp.from(T0.plusSeconds(48 * 3600)), june.getAs("first_at"));
+    assertTrue(((String) june.getAs("reason")).startsWith("coordinated attack: 6 accounts on 3 platforms"),
+        (String) june.getAs("reason"));
+    assertTrue(((String) april.getAs("reason")).startsWith("coordinated attack: 5 accounts on 2 platforms"),
+        (String) april.getAs("reason"));
+    Map<String, String> clusterOf = result.memberEvidence().collectAsList().stream()
+        .filter(e -> ((String) e.getAs("post_id")).matches("[gk][0-9]"))
+        .collect(Collectors.toMap(e -> e.getAs("post_id"), e -> ((Row) e.getList(2).get(0)).getAs("detail")));
+    assertEquals(11, clusterOf.size(), "every member of both bursts");
+    assertTrue(clusterOf.get("g0").contains((String) april.getAs("cluster_id")), clusterOf.get("g0"));
+    assertTrue(clusterOf.get("k0").contains((String) june.getAs("cluster_id")), clusterOf.get("k0"));
   }
 
   @Test
@@ -176,8 +218,8 @@ class CampaignDetectorTest {
   @Test
   void membersOfAttacksGetCategoryNineEvidence() {
     List<Row> evidence = result.memberEvidence().collectAsList();
-    assertEquals(12, evidence.size());
-    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[ap][0-9]")),
+    assertEquals(23, evidence.size());
+    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[apgk][0-9]")),
         "members of the burst only (not the post ten days earlier)");
     Row a0 = evidence.stream().filter(e -> e.getAs("post_id").equals("a0")).findFirst().orElseThrow();
     Row ev = (Row) a0.getList(2).get(0);

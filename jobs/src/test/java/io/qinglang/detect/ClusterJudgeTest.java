@@ -110,4 +110,65 @@ class ClusterJudgeTest {
     assertFalse(v.attack());
     assertTrue(v.reason().contains("official account"), v.reason());
   }
+
+  /** Members of a burst: {@code accounts} accounts of {@code prefix}, one every half hour from {@code start}. */
+  static List<Member> burst(String prefix, int accounts, long start) {
+    List<Member> m = new ArrayList<>();
+    for (int i = 0; i < accounts; i++) {
+      m.add(new Member(start + i * H / 2, "p" + (i % 3), prefix + i, true, false, prefix + ":" + i));
+    }
+    return m;
+  }
+
+  @Test
+  void everyBurstOfAClusterIsJudged() {
+    // One text posted by two campaigns two months apart: the later one is denser.
+    List<Member> m = new ArrayList<>(burst("may", 5, 0));
+    m.addAll(burst("july", 7, 60 * 24 * H));
+    m.add(new Member(30 * 24 * H, "p0", "lone", true, false, "lone:0"));
+    List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> "E0002 (own)", null);
+    assertEquals(2, vs.size(), vs.toString());
+    assertEquals(7, vs.get(0).windowAccounts(), "densest first");
+    assertTrue(vs.get(0).reason().endsWith("target E0002"), vs.get(0).reason());
+    assertEquals(5, vs.get(1).windowAccounts());
+    assertEquals(0L, vs.get(1).windowStartMillis());
+    assertTrue(vs.get(1).reason().endsWith("target E0002 (own)"), vs.get(1).reason());
+    assertEquals(List.of("may:0", "may:1", "may:2", "may:3", "may:4"),
+        vs.get(1).windowMembers().stream().map(Member::key).toList(), "the window's posts, not the lone one");
+    assertEquals(J.judge(m, "E0002", null).windowStartMillis(), vs.get(0).windowStartMillis(),
+        "the first verdict is the one judge gives");
+  }
+
+  @Test
+  void aLaterBurstNeedsItsOwnTarget() {
+    List<Member> m = new ArrayList<>(burst("may", 5, 0));
+    m.addAll(burst("july", 7, 60 * 24 * H));
+    List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> null, null);
+    assertEquals(1, vs.size());
+    assertEquals(7, vs.get(0).windowAccounts());
+  }
+
+  @Test
+  void withoutAnAttackTheDensestWindowIsReported() {
+    // A friendly burst, then a hostile one that names nobody itself.
+    List<Member> m = spread(6, 3, H, false);
+    m.addAll(burst("later", 5, 90 * 24 * H));
+    List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> null, null);
+    assertEquals(1, vs.size());
+    assertFalse(vs.get(0).attack());
+    assertEquals(6, vs.get(0).windowAccounts());
+    assertTrue(vs.get(0).windowMembers().isEmpty(), "members are kept for attacks only");
+  }
+
+  @Test
+  void anOfficialAnnouncementStopsTheSearch() {
+    // Reposts of an announcement, and a hostile burst later: the cluster started with the announcement.
+    List<Member> m = spread(6, 3, H, true);
+    m.add(new Member(-H, "weibo", "byd_official", false, true));
+    m.addAll(burst("later", 5, 90 * 24 * H));
+    List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> "E0002", null);
+    assertEquals(1, vs.size());
+    assertFalse(vs.get(0).attack());
+    assertTrue(vs.get(0).reason().contains("official account"), vs.get(0).reason());
+  }
 }
