@@ -84,7 +84,8 @@ import scala.collection.JavaConverters;
  *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
  *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
  *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
- *       {@link ClusterJudge}.</li>
+ *       {@link ClusterJudge#judgeAll}, window by window, so one component can give several attacks;
+ *       each attack is confirmed by {@link ClusterJudge#cohesion} and becomes a row of its own.</li>
  * </ol>
  * Everything is keyed by ids derived from content and post keys, never by
  * {@code monotonically_increasing_id}, so runs over the same posts give the same clusters. Cost is
@@ -479,8 +480,9 @@ public final class CampaignDetector implements Serializable {
             .otherwise(col("reason")))
         .withColumn("cluster_id", when(attack, concat(lit("cc-"), substring(sha2(col("g_min_key"), 256), 1, 16)))
             .otherwise(col("cluster_id")))
-        .withColumn("enterprise_ids", when(attack.and(size(col("g_ents")).gt(0)), col("g_ents"))
-            .otherwise(col("enterprise_ids")))
+        // array_compact: the table's arrays hold no nulls, and its type says so.
+        .withColumn("enterprise_ids", functions.array_compact(when(attack.and(size(col("g_ents")).gt(0)),
+            col("g_ents")).otherwise(col("enterprise_ids"))))
         .withColumn("accounts", when(attack, col("g_accounts")).otherwise(col("accounts")))
         .withColumn("platforms", when(attack, col("g_platforms")).otherwise(col("platforms")))
         .withColumn("posts", when(attack, col("g_posts")).otherwise(col("posts")))
@@ -490,9 +492,10 @@ public final class CampaignDetector implements Serializable {
             .otherwise(col("negative_share")))
         .withColumn("representative_text", when(attack, representative.apply(col("g_text")))
             .otherwise(col("representative_text")))
-        .withColumn("sample_accounts", when(attack, functions.slice(functions.array_distinct(
+        .withColumn("sample_accounts", functions.array_compact(when(attack, functions.slice(functions.array_distinct(
                 functions.transform(col("g_order"), o -> o.getField("account"))), 1, 20))
-            .otherwise(col("sample_accounts")))
+            .otherwise(col("sample_accounts"))))
+        .withColumn("platforms", functions.array_compact(col("platforms")))
         .withColumn("similar_pairs", when(attack, col("coh.pairs")).otherwise(col("similar_pairs")))
         .withColumn("attack_docs", when(attack, col("coh.doc_ids")))
         .withColumn("is_attack", attack)

@@ -22,7 +22,8 @@ import java.util.function.Function;
  *       老板 ...).</li>
  * </ol>
  * A cluster whose densest window starts with a post of an official registry account (fans and media
- * reposting an announcement) is never an attack. Negativity and origin are judged inside the window
+ * reposting an announcement) is never an attack. {@link #judgeAll} then looks for further attacks in the
+ * rest of the cluster, one window at a time. Negativity and origin are judged inside the window
  * because a connected component can also hold older or unrelated posts chained in through a shared
  * sentence. For the same reason an attack is confirmed by {@link #cohesion}: the window's posts must
  * form a group that meets the thresholds through direct near-duplicate pairs, and only that group's

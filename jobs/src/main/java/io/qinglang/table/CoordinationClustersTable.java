@@ -21,15 +21,17 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Silver: clusters of near-duplicate posts found by the coordinated-campaign detector, attacks and
- * harmless ones (fans reposting an announcement) alike, one row per cluster. The cluster id is
- * derived from the smallest member {@code platform:post_id}, so re-running over the same posts gives
- * the same ids. Member posts of attack clusters carry category-9 evidence naming the cluster id.
+ * harmless ones (fans reposting an announcement) alike. An attack is one row describing its own posts;
+ * a connected component holds one row per attack found in it, or one row for all its posts when it has
+ * none. The cluster id is derived from the smallest {@code platform:post_id} among the row's posts, so
+ * re-running over the same posts gives the same ids. Member posts of attacks carry category-9 evidence
+ * naming the cluster id.
  */
 public final class CoordinationClustersTable extends DeltaTableSpec {
   public static final String NAME = "coordination_clusters";
   public static final StructType SCHEMA = new StructType()
-      .add(required("cluster_id", StringType, "stable id: cc- and 16 hex digits of SHA-256 of the smallest member "
-          + "platform:post_id"))
+      .add(required("cluster_id", StringType, "stable id: cc- and 16 hex digits of SHA-256 of the smallest "
+          + "platform:post_id among the row's posts"))
       .add(required("enterprise_ids", DataTypes.createArrayType(StringType, false),
           "registry enterprises the cluster names"))
       .add(required("accounts", LongType, "distinct platform:account_id among the members"))
@@ -37,11 +39,12 @@ public final class CoordinationClustersTable extends DeltaTableSpec {
       .add(required("posts", LongType, "member posts"))
       .add(required("first_at", TimestampType, "earliest member post (UTC)"))
       .add(required("last_at", TimestampType, "latest member post (UTC)"))
-      .add(required("window_accounts", IntegerType, "distinct accounts in the densest time window"))
-      .add(required("window_platforms", IntegerType, "platforms in the densest time window"))
-      .add(required("window_start", TimestampType, "start of the densest window (UTC)"))
-      .add(required("window_end", TimestampType, "last post in the densest window (UTC)"))
-      .add(required("negative_share", DoubleType, "share of member posts negative toward an enterprise or person"))
+      .add(required("window_accounts", IntegerType, "distinct accounts in the judged time window (an attack's own; else the densest)"))
+      .add(required("window_platforms", IntegerType, "platforms in the judged time window"))
+      .add(required("window_start", TimestampType, "start of the judged window (UTC)"))
+      .add(required("window_end", TimestampType, "last post in the judged window (UTC)"))
+      .add(required("negative_share", DoubleType, "share of posts negative toward an enterprise or person (an "
+          + "attack's own posts; else the judged window's)"))
       .add(required("representative_text", StringType, "earliest member's title and content, personal data masked, "
           + "at most 500 characters"))
       .add(required("sample_accounts", DataTypes.createArrayType(StringType, false),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qinglang.table.CoordinationClustersTable;
 import io.qinglang.table.PostsTable;
 import io.qinglang.testing.SparkExtension;
 import java.sql.Date;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,15 @@ class CampaignDetectorTest {
     assertEquals(11, clusterOf.size(), "every member of both bursts");
     assertTrue(clusterOf.get("g0").contains((String) april.getAs("cluster_id")), clusterOf.get("g0"));
     assertTrue(clusterOf.get("k0").contains((String) june.getAs("cluster_id")), clusterOf.get("k0"));
+  }
+
+  @Test
+  void clustersHaveTheTablesTypes() {
+    // Column by column, array element nullability included: a Delta write refuses an array that may hold nulls.
+    for (StructField f : CoordinationClustersTable.SCHEMA.fields()) {
+      assertEquals(f.dataType(), result.clusters().schema().apply(f.name()).dataType(), f.name());
+    }
+    assertEquals(CoordinationClustersTable.SCHEMA.size(), result.clusters().schema().size());
   }
 
   @Test
