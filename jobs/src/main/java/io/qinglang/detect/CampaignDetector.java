@@ -633,8 +633,9 @@ public final class CampaignDetector implements Serializable {
     Map<String, Integer> words = new LinkedHashMap<>();
     for (Row r : rows) {
       String key = r.getString(7);
+      boolean byClassifier = !r.isNullAt(5) && NEGATIVE_CATEGORIES.contains(r.getInt(5));
       members.add(new ClusterJudge.Member(r.getTimestamp(0).getTime(), r.getString(1), r.getString(2),
-          !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4), key));
+          !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4), key, byClassifier));
       if (!r.isNullAt(8)) {
         entsByKey.put(key, r.getList(8));
       }

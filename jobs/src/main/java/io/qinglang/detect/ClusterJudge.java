@@ -34,12 +34,13 @@ public final class ClusterJudge implements Serializable {
 
   /**
    * One member post: time (epoch millis), platform, account, whether it reads as negative, whether the
-   * account is an official registry account, and its key ({@code platform:post_id}; may be null).
+   * account is an official registry account, its key ({@code platform:post_id}; may be null) and
+   * whether the classifier (not the stance lexicon) reads it as hostile.
    */
   public record Member(long atMillis, String platform, String accountId, boolean negative, boolean official,
-      String key) {
+      String key, boolean classifierHostile) {
     public Member(long atMillis, String platform, String accountId, boolean negative, boolean official) {
-      this(atMillis, platform, accountId, negative, official, null);
+      this(atMillis, platform, accountId, negative, official, null, false);
     }
   }
 
@@ -56,16 +57,19 @@ public final class ClusterJudge implements Serializable {
   private final int minPlatforms;
   private final long windowMillis;
   private final double negativeShare;
+  private final double laterWindowShare;
 
   public ClusterJudge(DetectSettings.Coordination s) {
-    this(s.minAccounts(), s.minPlatforms(), s.windowHours(), s.negativeShare());
+    this(s.minAccounts(), s.minPlatforms(), s.windowHours(), s.negativeShare(), s.laterWindowShare());
   }
 
-  public ClusterJudge(int minAccounts, int minPlatforms, double windowHours, double negativeShare) {
+  public ClusterJudge(int minAccounts, int minPlatforms, double windowHours, double negativeShare,
+      double laterWindowShare) {
     this.minAccounts = minAccounts;
     this.minPlatforms = minPlatforms;
     this.windowMillis = Math.round(windowHours * 3_600_000L);
     this.negativeShare = negativeShare;
+    this.laterWindowShare = laterWindowShare;
   }
 
   /**
@@ -76,7 +80,7 @@ public final class ClusterJudge implements Serializable {
    * @param stanceNote how negativity was judged, for the reason (e.g. "lexicon: 垃圾")
    */
   public Verdict judge(List<Member> members, String target, String stanceNote) {
-    return judgeWindow(sorted(members), w -> target, stanceNote).verdict();
+    return judgeWindow(sorted(members), w -> target, stanceNote, false).verdict();
   }
 
   /**
@@ -84,7 +88,9 @@ public final class ClusterJudge implements Serializable {
    * window of the rest, while some window is still coordinated. A connected component can hold several
    * campaigns posted from one text months apart; judging the densest window alone loses all but one.
    * The first window is judged with {@code target}; every further one with {@code windowTarget} of its
-   * own posts, so a later burst must name its own target. A cluster whose densest window starts with an
+   * own posts, so a later burst must name its own target, and only posts the classifier reads as hostile
+   * count, at least {@code later-window-share} of them: long components are where organic waves live
+   * (rumour debunks, fraud warnings, fans' reposts), which the stance lexicon misreads. A cluster whose densest window starts with an
    * official account's post gives only that verdict (reposts of an announcement are never an attack).
    *
    * @return the attack verdicts in the order found (densest first), or the densest window's verdict
@@ -93,7 +99,7 @@ public final class ClusterJudge implements Serializable {
   public List<Verdict> judgeAll(List<Member> members, String target, Function<List<Member>, String> windowTarget,
       String stanceNote) {
     List<Member> rest = sorted(members);
-    Window densest = judgeWindow(rest, w -> target, stanceNote);
+    Window densest = judgeWindow(rest, w -> target, stanceNote, false);
     if (densest.verdict().officialOrigin()) {
       return List.of(densest.verdict());
     }
@@ -112,7 +118,7 @@ public final class ClusterJudge implements Serializable {
       if (rest.size() < minAccounts) {
         break;
       }
-      w = judgeWindow(rest, windowTarget, stanceNote);
+      w = judgeWindow(rest, windowTarget, stanceNote, true);
     }
     return attacks.isEmpty() ? List.of(densest.verdict()) : attacks;
   }
@@ -128,8 +134,12 @@ public final class ClusterJudge implements Serializable {
     return sorted;
   }
 
-  /** The densest window of {@code sorted} (found with two pointers) and its verdict. */
-  private Window judgeWindow(List<Member> sorted, Function<List<Member>, String> targetOf, String stanceNote) {
+  /**
+   * The densest window of {@code sorted} (found with two pointers) and its verdict; {@code later}: a window
+   * after the component's first, judged on the classifier's reading at {@code later-window-share}.
+   */
+  private Window judgeWindow(List<Member> sorted, Function<List<Member>, String> targetOf, String stanceNote,
+      boolean later) {
     Map<String, Integer> accounts = new HashMap<>();
     Map<String, Integer> platforms = new HashMap<>();
     int bestAccounts = -1;
@@ -167,14 +177,16 @@ public final class ClusterJudge implements Serializable {
     // unrelated posts chained in through a shared sentence.
     List<Member> window = sorted.subList(bestFrom, bestTo);
     String target = window.isEmpty() ? null : targetOf.apply(window);
-    long negatives = window.stream().filter(Member::negative).count();
+    long negatives = window.stream().filter(later ? m -> m.negative() && m.classifierHostile() : Member::negative)
+        .count();
+    double needed = later ? laterWindowShare : negativeShare;
     double share = window.isEmpty() ? 0 : (double) negatives / window.size();
     boolean officialOrigin = !window.isEmpty() && window.get(0).official();
-    boolean hostile = share >= negativeShare && target != null;
+    boolean hostile = share >= needed && target != null;
     String burst = String.format(Locale.ROOT, "%d accounts on %d platforms within %.1f h", bestAccounts, bestPlatforms,
         (bestEnd - bestStart) / 3_600_000.0);
-    String stance = String.format(Locale.ROOT, "%.0f%% of them negative", share * 100) + (stanceNote == null ? ""
-        : " (" + stanceNote + ")");
+    String stance = String.format(Locale.ROOT, "%.0f%% of them negative", share * 100) + (later
+        ? " (classifier; a later window of the cluster)" : stanceNote == null ? "" : " (" + stanceNote + ")");
     String reason;
     boolean attack = false;
     if (officialOrigin) {
@@ -183,9 +195,9 @@ public final class ClusterJudge implements Serializable {
     } else if (!bestMeets) {
       reason = "not coordinated: at most " + burst + " (needs " + minAccounts + " accounts on " + minPlatforms
           + " platforms within " + trim(windowMillis / 3_600_000.0) + " h); " + stance;
-    } else if (share < negativeShare) {
+    } else if (share < needed) {
       reason = "not an attack: coordinated (" + burst + ") but " + stance + " (needs "
-          + String.format(Locale.ROOT, "%.0f%%", negativeShare * 100) + ")";
+          + String.format(Locale.ROOT, "%.0f%%", needed * 100) + ")";
     } else if (target == null) {
       reason = "not an attack: coordinated (" + burst + ") and " + stance + " but names no enterprise or person";
     } else {

@@ -38,7 +38,8 @@ public record DetectSettings(
    */
   public record Coordination(int shingleSize, int bands, int rowsPerBand, double jaccardThreshold, int minChars,
       int allPairsBucketSize, int maxBucketSize, int minClusterPosts, int minAccounts, int minPlatforms,
-      double windowHours, double negativeShare, double hostileProbability, long seed, long driverComponentsMaxEdges,
+      double windowHours, double negativeShare, double laterWindowShare, double hostileProbability, long seed,
+      long driverComponentsMaxEdges,
       int maxIterations, List<String> contentTypes, double rewordedSimilarity, int rewordedMaxBlockPosts)
       implements Serializable {
 
@@ -115,6 +116,7 @@ public record DetectSettings(
         r.intAtLeast(c + "min-platforms", 1),
         r.doubleBetween(c + "window-hours", 0.001, 24.0 * 366),
         r.doubleBetween(c + "negative-share", 0.0, 1.0),
+        r.doubleBetween(c + "later-window-share", 0.0, 1.0),
         r.doubleBetween(c + "hostile-probability", 0.0, 1.0),
         r.intAtLeast(c + "seed", 0),
         r.intAtLeast(c + "driver-components-max-edges", 0),

@@ -116,6 +116,8 @@ class CampaignDetectorTest {
     posts = spark.createDataFrame(fixture(), PostsTable.SCHEMA)
         // The classifier let the attack's posts pass one by one (0): the lexicon judges them.
         .withColumn("category", when(col("post_id").startsWith("e"), lit(6))
+            // The two campaigns of one text: the classifier read them as smears (10).
+            .when(col("post_id").rlike("^[gk][0-9]$"), lit(10))
             .when(col("post_id").startsWith("a"), lit(0)));
     detector = new CampaignDetector(DetectFixtures.SETTINGS.coordination(), DetectFixtures.RESOURCES.stanceLexicon(),
         DetectFixtures.impersonation());
@@ -186,6 +188,8 @@ class CampaignDetectorTest {
     assertTrue(((String) june.getAs("reason")).startsWith("coordinated attack: 6 accounts on 3 platforms"),
         (String) june.getAs("reason"));
     assertTrue(((String) april.getAs("reason")).startsWith("coordinated attack: 5 accounts on 2 platforms"),
+        (String) april.getAs("reason"));
+    assertTrue(((String) april.getAs("reason")).contains("100% of them negative (classifier; a later window"),
         (String) april.getAs("reason"));
     Map<String, String> clusterOf = result.memberEvidence().collectAsList().stream()
         .filter(e -> ((String) e.getAs("post_id")).matches("[gk][0-9]"))

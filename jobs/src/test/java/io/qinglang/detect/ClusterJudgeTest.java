@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ClusterJudgeTest {
   static final long H = 3_600_000L;
-  static final ClusterJudge J = new ClusterJudge(5, 2, 24, 0.5);
+  static final ClusterJudge J = new ClusterJudge(5, 2, 24, 0.5, 0.8);
 
   static List<Member> spread(int accounts, int platforms, long stepMillis, boolean negative) {
     List<Member> m = new ArrayList<>();
@@ -115,7 +115,7 @@ class ClusterJudgeTest {
   static List<Member> burst(String prefix, int accounts, long start) {
     List<Member> m = new ArrayList<>();
     for (int i = 0; i < accounts; i++) {
-      m.add(new Member(start + i * H / 2, "p" + (i % 3), prefix + i, true, false, prefix + ":" + i));
+      m.add(new Member(start + i * H / 2, "p" + (i % 3), prefix + i, true, false, prefix + ":" + i, true));
     }
     return m;
   }
@@ -125,7 +125,7 @@ class ClusterJudgeTest {
     // One text posted by two campaigns two months apart: the later one is denser.
     List<Member> m = new ArrayList<>(burst("may", 5, 0));
     m.addAll(burst("july", 7, 60 * 24 * H));
-    m.add(new Member(30 * 24 * H, "p0", "lone", true, false, "lone:0"));
+    m.add(new Member(30 * 24 * H, "p0", "lone", true, false, "lone:0", true));
     List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> "E0002 (own)", null);
     assertEquals(2, vs.size(), vs.toString());
     assertEquals(7, vs.get(0).windowAccounts(), "densest first");
@@ -170,5 +170,27 @@ class ClusterJudgeTest {
     assertEquals(1, vs.size());
     assertFalse(vs.get(0).attack());
     assertTrue(vs.get(0).reason().contains("official account"), vs.get(0).reason());
+  }
+
+  @Test
+  void aLaterBurstMustBeHostileOnTheClassifiersReading() {
+    // The later (smaller) burst reads negative through the stance lexicon only in three of its five posts.
+    List<Member> m = new ArrayList<>(burst("july", 7, 60 * 24 * H));
+    List<Member> may = burst("may", 5, 0);
+    for (int i = 0; i < may.size(); i++) {
+      Member x = may.get(i);
+      m.add(new Member(x.atMillis(), x.platform(), x.accountId(), true, false, x.key(), i >= 3));
+    }
+    List<ClusterJudge.Verdict> vs = J.judgeAll(m, "E0002", w -> "E0002", null);
+    assertEquals(1, vs.size());
+    assertEquals(7, vs.get(0).windowAccounts());
+    // Four of five (0.8) is enough.
+    m.set(7, new Member(m.get(7).atMillis(), m.get(7).platform(), m.get(7).accountId(), true, false, m.get(7).key(),
+        true));
+    m.set(8, new Member(m.get(8).atMillis(), m.get(8).platform(), m.get(8).accountId(), true, false, m.get(8).key(),
+        true));
+    List<ClusterJudge.Verdict> again = J.judgeAll(m, "E0002", w -> "E0002", null);
+    assertEquals(2, again.size(), again.toString());
+    assertTrue(again.get(1).reason().contains("(classifier; a later window of the cluster)"), again.get(1).reason());
   }
 }

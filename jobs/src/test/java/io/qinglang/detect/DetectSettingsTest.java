@@ -24,6 +24,7 @@ class DetectSettingsTest {
     assertEquals(24.0, s.coordination().windowHours());
     assertEquals(0.1, s.coordination().rewordedSimilarity());
     assertEquals(1000, s.coordination().rewordedMaxBlockPosts());
+    assertEquals(0.8, s.coordination().laterWindowShare());
     assertEquals(0.8, s.fusion().flagScore());
     assertEquals(20, s.quoteContext().window());
     assertEquals(6, s.quoteContext().minClaimChars());
@@ -39,6 +40,9 @@ class DetectSettingsTest {
     ConfigException e = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.coordination.bands = 0")));
     assertTrue(e.getMessage().startsWith("qinglang.detect.coordination.bands: must be at least 1"), e.getMessage());
+    ConfigException later = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.later-window-share = 1.5")));
+    assertTrue(later.getMessage().startsWith("qinglang.detect.coordination.later-window-share"), later.getMessage());
     ConfigException f = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.fusion.review-score = 0.9")));
     assertTrue(f.getMessage().contains("must not exceed fusion.flag-score"), f.getMessage());

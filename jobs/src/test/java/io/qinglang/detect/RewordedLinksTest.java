@@ -72,7 +72,7 @@ class RewordedLinksTest {
   static DetectSettings.Coordination withSimilarity(DetectSettings.Coordination c, double similarity) {
     return new DetectSettings.Coordination(c.shingleSize(), c.bands(), c.rowsPerBand(), c.jaccardThreshold(),
         c.minChars(), c.allPairsBucketSize(), c.maxBucketSize(), c.minClusterPosts(), c.minAccounts(),
-        c.minPlatforms(), c.windowHours(), c.negativeShare(), c.hostileProbability(), c.seed(),
+        c.minPlatforms(), c.windowHours(), c.negativeShare(), c.laterWindowShare(), c.hostileProbability(), c.seed(),
         c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), similarity, c.rewordedMaxBlockPosts());
   }
 
