@@ -90,8 +90,9 @@ public final class ClusterJudge implements Serializable {
    * The first window is judged with {@code target}; every further one with {@code windowTarget} of its
    * own posts, so a later burst must name its own target, and only posts the classifier reads as hostile
    * count, at least {@code later-window-share} of them: long components are where organic waves live
-   * (rumour debunks, fraud warnings, fans' reposts), which the stance lexicon misreads. A cluster whose densest window starts with an
-   * official account's post gives only that verdict (reposts of an announcement are never an attack).
+   * (rumour debunks, fraud warnings, fans' reposts), which the stance lexicon misreads. A cluster whose
+   * densest window starts with an official account's post gives only that verdict (reposts of an
+   * announcement are never an attack).
    *
    * @return the attack verdicts in the order found (densest first), or the densest window's verdict
    *     alone when there is no attack
@@ -113,8 +114,7 @@ public final class ClusterJudge implements Serializable {
       if (!w.verdict().coordinated()) {
         break;
       }
-      rest = new ArrayList<>(rest);
-      rest.subList(w.from(), w.to()).clear();
+      rest.subList(w.from(), w.to()).clear(); // rest is this method's own copy; verdicts keep copies too
       if (rest.size() < minAccounts) {
         break;
       }
