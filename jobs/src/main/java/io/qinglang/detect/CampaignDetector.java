@@ -312,6 +312,10 @@ public final class CampaignDetector implements Serializable {
       StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
       return RowFactory.create(st.isNegative(), st.firstNegative());
     }, STANCE);
+    UserDefinedFunction targetHint = functions.udf((UDF2<String, String, String>) (title, content) -> {
+      String t = (title == null ? "" : title + " ") + content;
+      return targetOf(List.of(), self.value().stance.personWord(t), self.value().stance.organisation(t));
+    }, DataTypes.StringType);
     UserDefinedFunction mentions = functions.udf((UDF2<String, String, List<String>>) (title, content) ->
         new ArrayList<>(self.value().names.index().mentions((title == null ? "" : title + " ") + content)),
         DataTypes.createArrayType(DataTypes.StringType, false));
@@ -365,8 +369,10 @@ public final class CampaignDetector implements Serializable {
         .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()), lit(true))
             .otherwise(coalesce(col("stance.negative"), lit(false))))
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
-        // What each post names, for the target of a burst after the first (the linker's ids when scored).
+        // What each post names, for the target of a burst after the first (the linker's ids when scored),
+        // and, for a burst that names no registry enterprise, an organisation or a person it names.
         .withColumn("window_ents", hasEnterprises ? col("enterprise_ids") : mentions.apply(col("title"), col("content")))
+        .withColumn("target_hint", targetHint.apply(col("title"), col("content")))
         .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
     cached.add(clustered);
     Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
@@ -384,7 +390,7 @@ public final class CampaignDetector implements Serializable {
             .as("first_text"),
         collect_list(struct(col("published_at"), col("platform"), col("account_id"), col("negative"),
             col("official"), col("category"), col("stance.word").as("word"), col("key"),
-            col("window_ents"))).as("members"),
+            col("window_ents"), col("target_hint"))).as("members"),
         flatten(collect_list(coalesce(col("enterprise_ids"), array().cast("array<string>")))).as("ents"));
     // One row per judged window: a component gives one row per attack window, or one row when it has none.
     Dataset<Row> judged = Checkpoints.local(grouped
@@ -614,6 +620,18 @@ public final class CampaignDetector implements Serializable {
         c.negativeShare(), c.pairs());
   }
 
+  /** What an attack targets, for its reason: registry enterprises, else an organisation by name, and a person. */
+  static String targetOf(java.util.Collection<String> ents, String person, String organisation) {
+    String who = person != null ? "a person (" + person + ")" : null;
+    if (!ents.isEmpty()) {
+      return String.join(", ", ents) + (who != null ? " and " + who : "");
+    }
+    if (organisation != null) {
+      return "an enterprise outside the registry (" + organisation + ")" + (who != null ? " and " + who : "");
+    }
+    return who;
+  }
+
   /** The earliest post's title and content as a cluster's representative text: personal data masked, cut. */
   static String representative(String text) {
     String rep = PersonalDataMasker.mask(text == null ? "" : text);
@@ -629,6 +647,7 @@ public final class CampaignDetector implements Serializable {
     List<Row> rows = new ArrayList<>(JavaConverters.seqAsJavaList(membersSeq));
     List<ClusterJudge.Member> members = new ArrayList<>(rows.size());
     Map<String, List<String>> entsByKey = new java.util.HashMap<>();
+    Map<String, String> hintByKey = new java.util.HashMap<>();
     int classified = 0;
     Map<String, Integer> words = new LinkedHashMap<>();
     for (Row r : rows) {
@@ -638,6 +657,9 @@ public final class CampaignDetector implements Serializable {
           !r.isNullAt(3) && r.getBoolean(3), !r.isNullAt(4) && r.getBoolean(4), key, byClassifier));
       if (!r.isNullAt(8)) {
         entsByKey.put(key, r.getList(8));
+      }
+      if (!r.isNullAt(9)) {
+        hintByKey.put(key, r.getString(9));
       }
       if (!r.isNullAt(5) && r.getInt(5) != 0) {
         classified++;
@@ -660,18 +682,16 @@ public final class CampaignDetector implements Serializable {
     if (ents.isEmpty()) {
       ents.addAll(names.index().mentions(firstText));
     }
-    String person = stance.personWord(firstText);
-    String organisation = ents.isEmpty() ? stance.organisation(firstText) : null;
-    String target = !ents.isEmpty() ? String.join(", ", ents) + (person != null ? " and a person (" + person + ")" : "")
-        : organisation != null ? "an enterprise outside the registry (" + organisation + ")"
-            + (person != null ? " and a person (" + person + ")" : "")
-        : person != null ? "a person (" + person + ")" : null;
+    String target = targetOf(ents, stance.personWord(firstText), ents.isEmpty() ? stance.organisation(firstText) : null);
+    // A later window's target: the registry enterprises its posts name, else what its earliest post names.
     java.util.function.Function<List<ClusterJudge.Member>, String> windowTarget = window -> {
       SortedSet<String> own = new TreeSet<>();
+      String hint = null;
       for (ClusterJudge.Member m : window) {
         own.addAll(entsByKey.getOrDefault(m.key(), List.of()));
+        hint = hint != null ? hint : hintByKey.get(m.key());
       }
-      return own.isEmpty() ? null : String.join(", ", own);
+      return own.isEmpty() ? hint : String.join(", ", own);
     };
     List<String> notes = new ArrayList<>();
     if (classified > 0) {

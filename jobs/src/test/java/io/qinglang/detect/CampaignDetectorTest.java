@@ -95,6 +95,14 @@ class CampaignDetectorTest {
     for (int i = 0; i < 6; i++) {
       rows.add(post("k" + i, PLATFORMS[i % 3], "june_" + i, 48 + i * 0.5, smear));
     }
+    // H: the same for an enterprise outside the registry, named by its name ending.
+    String rumour = "青禾乳业的奶粉被查出有致癌物，厂里一直在偷偷销毁库存，黑心企业，大家千万别再买了！";
+    for (int i = 0; i < 5; i++) {
+      rows.add(post("m" + i, PLATFORMS[i % 2], "spring_" + i, -90 * 24 + i * 0.5, rumour));
+    }
+    for (int i = 0; i < 6; i++) {
+      rows.add(post("q" + i, PLATFORMS[i % 3], "autumn_" + i, 72 + i * 0.5, rumour));
+    }
     // Short posts and unrelated texts are never clustered.
     for (int i = 0; i < 8; i++) {
       rows.add(post("x" + i, PLATFORMS[i % 4], "short_" + i, i * 0.1, "垃圾，别买"));
@@ -117,7 +125,7 @@ class CampaignDetectorTest {
         // The classifier let the attack's posts pass one by one (0): the lexicon judges them.
         .withColumn("category", when(col("post_id").startsWith("e"), lit(6))
             // The two campaigns of one text: the classifier read them as smears (10).
-            .when(col("post_id").rlike("^[gk][0-9]$"), lit(10))
+            .when(col("post_id").rlike("^[gkmq][0-9]$"), lit(10))
             .when(col("post_id").startsWith("a"), lit(0)));
     detector = new CampaignDetector(DetectFixtures.SETTINGS.coordination(), DetectFixtures.RESOURCES.stanceLexicon(),
         DetectFixtures.impersonation());
@@ -140,11 +148,11 @@ class CampaignDetectorTest {
 
   @Test
   void oneClusterPerSituation() {
-    assertEquals(8, clusters.size(), clusters.toString());
+    assertEquals(10, clusters.size(), clusters.toString());
     Map<Boolean, Long> attacks = clusters.stream().collect(Collectors.partitioningBy(c -> c.getAs("is_attack"),
         Collectors.counting()));
-    assertEquals(4L, attacks.get(true));
-    assertEquals(4L, result.counts().get("attack_clusters"));
+    assertEquals(6L, attacks.get(true));
+    assertEquals(6L, result.counts().get("attack_clusters"));
   }
 
   @Test
@@ -200,6 +208,16 @@ class CampaignDetectorTest {
   }
 
   @Test
+  void aLaterCampaignAgainstAnEnterpriseOutsideTheRegistryIsFoundToo() {
+    Row spring = cluster("spring_");
+    assertTrue((boolean) spring.getAs("is_attack"), (String) spring.getAs("reason"));
+    assertTrue(((String) spring.getAs("reason")).contains("target an enterprise outside the registry (青禾乳业)"),
+        (String) spring.getAs("reason"));
+    assertEquals(5L, (long) spring.getAs("posts"));
+    assertTrue((boolean) cluster("autumn_").getAs("is_attack"));
+  }
+
+  @Test
   void clustersHaveTheTablesTypes() {
     // Column by column, array element nullability included: a Delta write refuses an array that may hold nulls.
     for (StructField f : CoordinationClustersTable.SCHEMA.fields()) {
@@ -233,8 +251,8 @@ class CampaignDetectorTest {
   @Test
   void membersOfAttacksGetCategoryNineEvidence() {
     List<Row> evidence = result.memberEvidence().collectAsList();
-    assertEquals(23, evidence.size());
-    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[apgk][0-9]")),
+    assertEquals(34, evidence.size());
+    assertTrue(evidence.stream().allMatch(e -> ((String) e.getAs("post_id")).matches("[apgkmq][0-9]")),
         "members of the burst only (not the post ten days earlier)");
     Row a0 = evidence.stream().filter(e -> e.getAs("post_id").equals("a0")).findFirst().orElseThrow();
     Row ev = (Row) a0.getList(2).get(0);
