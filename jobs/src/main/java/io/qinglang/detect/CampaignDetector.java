@@ -641,8 +641,8 @@ public final class CampaignDetector implements Serializable {
   /**
    * Judges one cluster (runs on executors): every attack window ({@link ClusterJudge#judgeAll}), or the
    * densest window when there is none. A window after the first needs a target of its own: the registry
-   * enterprises its posts name, else an organisation (by its name ending) or a person its earliest post
-   * naming one names.
+   * enterprises its posts name, else an organisation (by its name ending) or a person word, named by the
+   * earliest of its posts that names one.
    */
   List<Row> verdicts(scala.collection.Seq<Row> membersSeq, String firstText, scala.collection.Seq<String> entsSeq) {
     List<Row> rows = new ArrayList<>(JavaConverters.seqAsJavaList(membersSeq));
