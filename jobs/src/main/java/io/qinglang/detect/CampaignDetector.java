@@ -372,7 +372,10 @@ public final class CampaignDetector implements Serializable {
         // What each post names, for the target of a burst after the first (the linker's ids when scored),
         // and, for a burst that names no registry enterprise, an organisation or a person it names.
         .withColumn("window_ents", hasEnterprises ? col("enterprise_ids") : mentions.apply(col("title"), col("content")))
-        .withColumn("target_hint", targetHint.apply(col("title"), col("content")))
+        // Only read where it can count: a later window needs the classifier and names no registry enterprise.
+        .withColumn("target_hint", hasCategory
+            ? when(coalesce(size(col("window_ents")), lit(0)).leq(0), targetHint.apply(col("title"), col("content")))
+            : lit(null).cast("string"))
         .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
     cached.add(clustered);
     Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
@@ -668,8 +671,7 @@ public final class CampaignDetector implements Serializable {
         words.merge(r.getString(6), 1, Integer::sum);
       }
     }
-    members.sort(java.util.Comparator.comparingLong(ClusterJudge.Member::atMillis)
-        .thenComparing(ClusterJudge.Member::platform).thenComparing(ClusterJudge.Member::accountId));
+    members.sort(ClusterJudge.ORDER);
     Set<String> sample = new LinkedHashSet<>();
     for (ClusterJudge.Member m : members) {
       if (sample.size() < 20) {

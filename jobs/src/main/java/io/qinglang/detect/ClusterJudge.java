@@ -125,7 +125,8 @@ public final class ClusterJudge implements Serializable {
 
   private record Window(Verdict verdict, int from, int to) {}
 
-  private static final Comparator<Member> ORDER = Comparator.comparingLong(Member::atMillis)
+  /** Members by time, then platform and account: the order windows are found in. */
+  static final Comparator<Member> ORDER = Comparator.comparingLong(Member::atMillis)
       .thenComparing(Member::platform).thenComparing(Member::accountId);
 
   private static List<Member> sorted(List<Member> members) {
