@@ -57,6 +57,8 @@ public final class LabeledData {
   public static final String GROUP = "group";
   /** Prefix of groups made from a hand-written set's kinds ({@code kinds.csv}). */
   public static final String KIND_GROUP = "kind:";
+  /** Group of a violation that is a member of a coordinated campaign (a kind, or a cluster in meta.csv). */
+  public static final String CAMPAIGN_GROUP = KIND_GROUP + "v:campaign:";
   public static final String FIN_CLICKBAIT = "fin_clickbait_label";
 
   static final StructType LABELS = new StructType()
@@ -207,7 +209,8 @@ public final class LabeledData {
    * {@code post_id,...,kind,form_id,...}). A kind starting with "hard", or a generator form id
    * starting with "neg." (the generator's hard-negative forms), marks a hard negative when labels.csv
    * has no hard_negative column; a form id (else the kind, as {@code kind:<kind>}) becomes the group when
-   * labels.csv has no group column.
+   * labels.csv has no group column. A violation with a {@code cluster} in meta.csv (the held-out sets'
+   * coordinated campaigns) is a campaign member: its group is {@code kind:v:campaign:<cluster>}.
    */
   static List<Row> applySideFiles(List<Row> labels, Path root, Configuration hadoop) {
     boolean hasHard = labels.stream().anyMatch(r -> r.getBoolean(4));
@@ -217,6 +220,7 @@ public final class LabeledData {
     }
     Set<String> hard = new HashSet<>();
     Map<String, String> groups = new java.util.HashMap<>();
+    Map<String, String> clusters = new java.util.HashMap<>();
     for (String name : List.of("kinds.csv", "meta.csv", "truth.csv", "truth.csv.gz")) {
       Path side = new Path(root, name);
       CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -236,8 +240,12 @@ public final class LabeledData {
           }
           boolean kind = header.containsKey("kind");
           boolean form = header.containsKey("form_id");
+          boolean cluster = header.containsKey("cluster");
           for (CSVRecord r : parser) {
             String id = r.get("post_id");
+            if (cluster && !r.get("cluster").isBlank()) {
+              clusters.put(id, r.get("cluster").trim());
+            }
             String f = form ? r.get("form_id") : "";
             if ((kind && r.get("kind").toLowerCase(Locale.ROOT).startsWith("hard")) || f.startsWith("neg.")) {
               hard.add(id);
@@ -263,6 +271,10 @@ public final class LabeledData {
       String id = r.getString(0);
       boolean h = hasHard ? r.getBoolean(4) : hard.contains(id);
       String g = hasGroup ? (String) r.get(5) : groups.get(id);
+      if (!hasGroup && clusters.containsKey(id) && r.getDouble(2) != 0.0) {
+        // A violation posted as one of a campaign's cluster (held-out sets' meta.csv): a campaign member.
+        g = CAMPAIGN_GROUP + clusters.get(id);
+      }
       out.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), h, g));
     }
     LOG.info("side files of {}: {} hard negatives, {} posts with a form", root, hard.size(), groups.size());

@@ -54,7 +54,8 @@ public final class TrainJob {
           cs = cs.withRealText(options.realText());
         }
         out.println("preparing the default training corpus (generator training profile in " + cs.corpusDir()
-            + ", reused when up to date; gold set; " + (cs.realText() == null ? "no real text"
+            + ", reused when up to date; gold set; " + (cs.retiredSets().isEmpty() ? "" : cs.retiredSets().size()
+            + " retired held-out sets; ") + (cs.realText() == null ? "no real text"
             : "real text from " + cs.realText()) + ")");
         out.flush();
         corpus = TrainingCorpus.defaultSources(spark, config, registry, cs, work);
@@ -73,6 +74,9 @@ public final class TrainJob {
         LabeledData.Loaded loaded = LabeledData.read(spark, config, source.dir());
         out.println("labelled data " + loaded.describe());
         Dataset<Row> posts = loaded.posts();
+        if (source.groupScope() != null) {
+          posts = TrainingCorpus.scopeGroups(posts, source.groupScope());
+        }
         long matched = loaded.labels() - loaded.missing();
         String description = source.description();
         if (source.maxPosts() > 0 && matched > source.maxPosts()) {
@@ -124,6 +128,8 @@ public final class TrainJob {
       metadata.put("spark_version", spark.version());
       metadata.putAll(training);
       metadata.put("detector_only_groups", detectorOnly.prefixes());
+      metadata.put(TrainingCorpus.RETIRED_SETS_KEY, corpus.stream().map(TrainingCorpus.Source::groupScope)
+          .filter(java.util.Objects::nonNull).toList());
       if (comparison != null) {
         metadata.put("comparison", comparison);
       }

@@ -1,5 +1,12 @@
 package io.qinglang.ml;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.when;
+
 import io.qinglang.config.ConfigException;
 import io.qinglang.config.ConfigReader;
 import io.qinglang.config.InputResource;
@@ -20,6 +27,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,13 +37,17 @@ import org.apache.spark.sql.SparkSession;
  * generator's {@code training} profile (generated once into {@code qinglang.classifier.training.corpus-dir}
  * and reused while its options are unchanged, see {@link CorpusGenerator#ensure}) plus the hand-written
  * gold set bundled at {@code qinglang/corpus/gold/} (posts.jsonl, labels.csv, kinds.csv), copied out
- * of the classpath into a local directory for reading.
+ * of the classpath into a local directory for reading, plus the retired held-out sets listed in
+ * {@code qinglang.classifier.training.retired-sets} (hand-written evaluation sets that no longer judge).
  */
 public final class TrainingCorpus {
   private static final Logger LOG = LogManager.getLogger(TrainingCorpus.class);
   /** A labelled directory may list the invented enterprises its posts name in this registry file. */
   public static final String REGISTRY_FILE = "enterprises.csv";
   public static final String GOLD_RESOURCE = "qinglang/corpus/gold/";
+  /** Where the jar bundles the hand-written held-out sets ({@code jobs/corpus/<name>/}). */
+  public static final String SETS_RESOURCE = "qinglang/corpus/sets/";
+  private static final List<String> SET_FILES = List.of("labels.csv", "meta.csv", REGISTRY_FILE);
   private static final List<String> GOLD_FILES = List.of("posts.jsonl", "labels.csv", "kinds.csv", REGISTRY_FILE);
   private static final String P = "qinglang.classifier.training.";
 
@@ -46,8 +60,11 @@ public final class TrainingCorpus {
    * @param realText a directory of real Chinese text the generator mixes into the ordinary posts
    *     (null = none)
    * @param goldWeight how much each hand-written gold post weighs in training relative to a generated one
+   * @param retiredSets names of bundled hand-written held-out sets ({@code jobs/corpus/<name>}) that are
+   *     trained on as well, each post weighing {@code goldWeight}
    */
-  public record Settings(String corpusDir, long maxGeneratedPosts, String realText, double goldWeight) {
+  public record Settings(String corpusDir, long maxGeneratedPosts, String realText, double goldWeight,
+      List<String> retiredSets) {
     public static Settings from(QinglangConfig config) {
       ConfigReader r = config.reader();
       String real;
@@ -64,14 +81,37 @@ public final class TrainingCorpus {
       }
       double gold = r.doubleBetween(P + "gold-weight", 0.1, 100.0);
       return new Settings(r.outputLocation(P + "corpus-dir"), r.intAtLeast(P + "max-generated-posts", 0),
-          real.isEmpty() ? null : real, gold);
+          real.isEmpty() ? null : real, gold, retiredSets(r));
+    }
+
+    /** {@code retired-sets}: names of held-out sets bundled under {@link #SETS_RESOURCE}, each at most once. */
+    static List<String> retiredSets(ConfigReader r) {
+      List<String> names;
+      try {
+        names = r.config().getStringList(P + "retired-sets");
+      } catch (com.typesafe.config.ConfigException e) {
+        throw r.error(P + "retired-sets", "must be a list of bundled held-out set names ([] for none)");
+      }
+      List<String> out = new ArrayList<>();
+      for (String raw : names) {
+        String name = raw.trim();
+        if (!isBundledSet(name)) {
+          throw r.error(P + "retired-sets", "no held-out set '" + name + "' is bundled (" + SETS_RESOURCE + name
+              + "/labels.csv; the sets are jobs/corpus/<name>)");
+        }
+        if (out.contains(name)) {
+          throw r.error(P + "retired-sets", "'" + name + "' is listed twice");
+        }
+        out.add(name);
+      }
+      return List.copyOf(out);
     }
 
     public Settings withRealText(String dir) {
       if (dir != null && !Files.isDirectory(Path.of(dir))) {
         throw new ConfigException("--real-text " + dir + ": not a directory");
       }
-      return new Settings(corpusDir, maxGeneratedPosts, dir, goldWeight);
+      return new Settings(corpusDir, maxGeneratedPosts, dir, goldWeight, retiredSets);
     }
   }
 
@@ -88,10 +128,15 @@ public final class TrainingCorpus {
   }
 
   /**
-   * A labelled directory of the default corpus, with the number of its posts to sample (0 = all) and
-   * the training weight of each of its posts (multiplies the class weight).
+   * A labelled directory of the default corpus, with the number of its posts to sample (0 = all), the
+   * training weight of each of its posts (multiplies the class weight) and, for a retired held-out set,
+   * the name its validation groups are scoped by (null otherwise; see {@link #scopeGroups}).
    */
-  public record Source(String dir, String description, long maxPosts, double weight) {}
+  public record Source(String dir, String description, long maxPosts, double weight, String groupScope) {
+    public Source(String dir, String description, long maxPosts, double weight) {
+      this(dir, description, maxPosts, weight, null);
+    }
+  }
 
   private TrainingCorpus() {}
 
@@ -121,6 +166,67 @@ public final class TrainingCorpus {
     return dir.toUri().toString();
   }
 
+  /** model.json key listing the retired held-out sets a model was trained on. */
+  public static final String RETIRED_SETS_KEY = "retired_sets";
+
+  /**
+   * The retired held-out set among those a model was trained on ({@link #RETIRED_SETS_KEY} in its metadata)
+   * whose labels.csv is byte for byte the one in {@code labeledDir}, if any: evaluating the model on it
+   * measures nothing.
+   */
+  public static java.util.Optional<String> trainedOn(java.util.Map<String, Object> metadata, String labeledDir,
+      org.apache.hadoop.conf.Configuration hadoop) {
+    Object listed = metadata.get(RETIRED_SETS_KEY);
+    if (!(listed instanceof List<?> names) || names.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    byte[] labels;
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(labeledDir, "labels.csv");
+    try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+      labels = in.readAllBytes();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    for (Object name : names) {
+      try (InputStream in = TrainingCorpus.class.getClassLoader()
+          .getResourceAsStream(SETS_RESOURCE + name + "/labels.csv")) {
+        if (in != null && java.util.Arrays.equals(in.readAllBytes(), labels)) {
+          return java.util.Optional.of(String.valueOf(name));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the bundled held-out set " + name, e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** True when the jar bundles the held-out set {@code name}. */
+  public static boolean isBundledSet(String name) {
+    return !name.isEmpty() && name.matches("[A-Za-z0-9_-]+")
+        && TrainingCorpus.class.getClassLoader().getResource(SETS_RESOURCE + name + "/labels.csv") != null;
+  }
+
+  /** A bundled held-out set as a local labelled directory under {@code workDir} (posts/NAME.jsonl and side files). */
+  public static String bundledSetDir(String name, Path workDir) {
+    Path dir = workDir.resolve("sets").resolve(name);
+    List<String> files = new ArrayList<>(SET_FILES);
+    files.add("posts/" + name + ".jsonl");
+    for (String file : files) {
+      String resource = SETS_RESOURCE + name + "/" + file;
+      try (InputStream in = TrainingCorpus.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new ConfigException("the held-out set " + name + " lacks " + file + " on the classpath (" + resource + ")");
+        }
+        Path target = dir.resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy the held-out set " + name + " to " + dir, e);
+      }
+    }
+    return dir.toUri().toString();
+  }
+
   /**
    * The default labelled directories: the generated training profile (generated into the corpus
    * directory unless an up-to-date copy is there) and the gold set (materialized under {@code workDir}).
@@ -138,7 +244,29 @@ public final class TrainingCorpus {
       sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ", each post weighs "
           + settings.goldWeight() + ")", 0, settings.goldWeight()));
     }
+    for (String name : settings.retiredSets()) {
+      sources.add(new Source(bundledSetDir(name, workDir), "retired held-out set " + name + " (each post weighs " + settings.goldWeight() + ")",
+          0, settings.goldWeight(), name));
+    }
     return sources;
+  }
+
+  /**
+   * Validation groups of a retired held-out set. Its side file only says violation, hard negative or
+   * ordinary, so a group is that kind within one category of one set ({@code scope}): the folds then hold
+   * out one set's posts of a category whole, phrasings the other folds' models have not seen. Campaign
+   * members ({@code kind:v:campaign:<cluster>}, see {@link LabeledData}) keep their group, scoped by the set,
+   * so that {@code detector-only-groups} still leaves them out.
+   */
+  public static Dataset<Row> scopeGroups(Dataset<Row> posts, String scope) {
+    Column group = col(LabeledData.GROUP);
+    Column campaign = group.startsWith(LabeledData.CAMPAIGN_GROUP);
+    // kind:<set>/<kind>:<category>, a hand-written kind like the gold set's (the trainer reports those apart).
+    Column kind = coalesce(regexp_replace(group, "^" + LabeledData.KIND_GROUP, ""), lit("none"));
+    Column scoped = concat(lit(LabeledData.KIND_GROUP + scope + "/"), kind, lit(":"),
+        col(ClassifierPipeline.LABEL).cast("int").cast("string"));
+    return posts.withColumn(LabeledData.GROUP,
+        when(campaign, concat(group, lit("@" + scope))).otherwise(scoped));
   }
 
   /**

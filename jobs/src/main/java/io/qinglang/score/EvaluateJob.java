@@ -7,6 +7,7 @@ import io.qinglang.ml.ClassifierPipeline;
 import io.qinglang.ml.LabeledData;
 import io.qinglang.ml.Metrics;
 import io.qinglang.ml.ModelStore;
+import io.qinglang.ml.TrainingCorpus;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.run.JobStats;
 import io.qinglang.table.ModelEvaluationsTable;
@@ -40,6 +41,9 @@ public final class EvaluateJob {
     LabeledData.Loaded data = LabeledData.read(spark, config, options.labeled());
     out.println("labelled data " + data.describe());
     out.println("registry " + registry.source() + " (" + registry.size() + " enterprises); model " + model.version());
+    TrainingCorpus.trainedOn(model.metadata(), options.labeled(), spark.sparkContext().hadoopConfiguration())
+        .ifPresent(set -> out.println("warning: model " + model.version() + " was trained on the held-out set " + set
+            + " (qinglang.classifier.training.retired-sets): these figures are not a measurement on unseen posts"));
     ScoringContext ctx = new ScoringContext(spark, config, registry, model, runId, started);
     ScoringPipeline pipeline = ScoringPipelines.standard();
     Dataset<Row> scored = pipeline.scoreDetailed(data.posts(), ctx)

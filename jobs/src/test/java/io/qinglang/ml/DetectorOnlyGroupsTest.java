@@ -44,6 +44,25 @@ class DetectorOnlyGroupsTest {
   }
 
   @Test
+  void aRetiredSetsGroupsHoldOneCategoryOfOneSetAndKeepItsCampaignMembersOut(SparkSession spark) {
+    StructType schema = new StructType().add("post_id", DataTypes.StringType)
+        .add(ClassifierPipeline.LABEL, DataTypes.DoubleType).add(LabeledData.GROUP, DataTypes.StringType, true);
+    Dataset<Row> posts = spark.createDataFrame(List.of(
+        RowFactory.create("a", 3.0, "kind:violation"),
+        RowFactory.create("b", 5.0, "kind:violation"),
+        RowFactory.create("c", 0.0, "kind:hard_negative"),
+        RowFactory.create("d", 9.0, "kind:v:campaign:C1"),
+        RowFactory.create("e", 0.0, null)), schema);
+    List<Row> rows = TrainingCorpus.scopeGroups(posts, "holdout4").orderBy("post_id").collectAsList();
+    assertEquals(List.of("kind:holdout4/violation:3", "kind:holdout4/violation:5", "kind:holdout4/hard_negative:0",
+        "kind:v:campaign:C1@holdout4", "kind:holdout4/none:0"), rows.stream().map(r -> r.getString(2)).toList());
+    DetectorOnlyGroups shipped = DetectorOnlyGroups.from(ConfigLoader.load(null));
+    List<String> left = TrainingCorpus.scopeGroups(posts, "holdout4").filter(shipped.matches()).select("post_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("d"), left, "only the campaign member is left out of training");
+  }
+
+  @Test
   void anEmptyPrefixInTheConfigurationIsAnErrorNamingTheKey(@TempDir Path dir) {
     ConfigException e = assertThrows(ConfigException.class,
         () -> DetectorOnlyGroups.from(TestConfigs.withOverrides(dir, DetectorOnlyGroups.KEY + " = [\"c9.camp.\", \"\"]\n")));

@@ -50,4 +50,25 @@ class LabeledDataSideFilesTest {
     assertFalse(out.get("b").getBoolean(4));
     assertEquals("c8.dm.02", out.get("b").getString(5));
   }
+
+  @Test
+  void aViolationInACampaignClusterOfAHeldOutSetIsACampaignMember(@TempDir Path dir) throws Exception {
+    // The held-out sets' meta.csv: coarse kinds, and a cluster id for the posts of one campaign or wave.
+    Files.writeString(dir.resolve("meta.csv"), "post_id,kind,style,subtype,enterprises,cluster\n"
+        + "a,violation,weibo_rant,rumour,X01,C9A\nb,hard_negative,fan_repost,announcement,X01,W1\n"
+        + "c,violation,tieba_leak,customer_list,X02,\n");
+    List<Row> in = List.of(RowFactory.create("a", null, 9.0, null, false, null),
+        RowFactory.create("b", null, 0.0, null, false, null), RowFactory.create("c", null, 3.0, null, false, null));
+    Map<String, Row> out = byId(LabeledData.applySideFiles(in, new org.apache.hadoop.fs.Path(dir.toUri()),
+        new Configuration()));
+    assertEquals("kind:v:campaign:C9A", out.get("a").getString(5));
+    assertEquals("kind:hard_negative", out.get("b").getString(5), "a legitimate wave is not a campaign");
+    assertTrue(out.get("b").getBoolean(4));
+    assertEquals("kind:violation", out.get("c").getString(5));
+
+    // An explicit group column in labels.csv wins over the side files, cluster included.
+    List<Row> grouped = List.of(RowFactory.create("a", null, 9.0, null, false, "mine"));
+    assertEquals("mine", LabeledData.applySideFiles(grouped, new org.apache.hadoop.fs.Path(dir.toUri()),
+        new Configuration()).get(0).getString(5));
+  }
 }

@@ -1,6 +1,7 @@
 package io.qinglang.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,5 +86,44 @@ class TrainingCorpusTest {
     assertTrue(messages.get(0).contains("1 enterprises added"), messages.toString());
     // The bundled gold set lists its invented enterprises next to its posts.
     assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(TrainingCorpus.goldDir(dir))).resolve("enterprises.csv")));
+  }
+
+  @Test
+  void retiredHeldOutSetsAreReadFromTheJarAndValidated(@TempDir Path dir) throws Exception {
+    TrainingCorpus.Settings s = TrainingCorpus.Settings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
+    assertEquals(12, s.retiredSets().size(), s.retiredSets().toString());
+    assertTrue(s.retiredSets().contains("holdout") && s.retiredSets().contains("holdout12"), s.retiredSets().toString());
+    assertFalse(s.retiredSets().contains("holdout13"), "the newest set stays a judge");
+    assertTrue(TrainingCorpus.isBundledSet("holdout13"));
+    assertFalse(TrainingCorpus.isBundledSet("../gold"));
+
+    Path local = Path.of(java.net.URI.create(TrainingCorpus.bundledSetDir("holdout7", dir)));
+    for (String file : List.of("labels.csv", "meta.csv", "enterprises.csv", "posts/holdout7.jsonl")) {
+      Path copy = local.resolve(file);
+      assertTrue(Files.isRegularFile(copy), copy.toString());
+      assertEquals(-1L, Files.mismatch(copy, Path.of("corpus/holdout7").resolve(file)), file + " is the set's own");
+    }
+
+    assertTrue(TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.training.retired-sets = []")).retiredSets().isEmpty());
+    ConfigException unknown = assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
+        TestConfigs.withOverrides(dir, "qinglang.classifier.training.retired-sets = [holdout, nosuchset]")));
+    assertTrue(unknown.getMessage().contains("retired-sets") && unknown.getMessage().contains("nosuchset"),
+        unknown.getMessage());
+    ConfigException twice = assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
+        TestConfigs.withOverrides(dir, "qinglang.classifier.training.retired-sets = [holdout2, holdout2]")));
+    assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
+    assertThrows(ConfigException.class, () -> TrainingCorpus.Settings.from(
+        TestConfigs.withOverrides(dir, "qinglang.classifier.training.retired-sets = holdout2")));
+  }
+
+  @Test
+  void evaluateKnowsWhenTheModelTrainedOnTheSet() {
+    var hadoop = new org.apache.hadoop.conf.Configuration();
+    java.util.Map<String, Object> metadata = java.util.Map.of(TrainingCorpus.RETIRED_SETS_KEY, List.of("holdout", "holdout7"));
+    assertEquals(java.util.Optional.of("holdout7"), TrainingCorpus.trainedOn(metadata, "corpus/holdout7", hadoop));
+    assertEquals(java.util.Optional.empty(), TrainingCorpus.trainedOn(metadata, "corpus/holdout13", hadoop));
+    assertEquals(java.util.Optional.empty(), TrainingCorpus.trainedOn(java.util.Map.of(), "corpus/holdout7", hadoop),
+        "a model from before retired sets");
   }
 }
