@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -129,7 +130,7 @@ public final class TrainJob {
       metadata.putAll(training);
       metadata.put("detector_only_groups", detectorOnly.prefixes());
       metadata.put(TrainingCorpus.RETIRED_SETS_KEY, corpus.stream().map(TrainingCorpus.Source::groupScope)
-          .filter(java.util.Objects::nonNull).toList());
+          .filter(Objects::nonNull).toList());
       if (comparison != null) {
         metadata.put("comparison", comparison);
       }

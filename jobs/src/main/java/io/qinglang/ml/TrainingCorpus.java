@@ -23,8 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
@@ -174,30 +178,30 @@ public final class TrainingCorpus {
    * whose labels.csv is byte for byte the one in {@code labeledDir}, if any: evaluating the model on it
    * measures nothing.
    */
-  public static java.util.Optional<String> trainedOn(java.util.Map<String, Object> metadata, String labeledDir,
-      org.apache.hadoop.conf.Configuration hadoop) {
+  public static Optional<String> trainedOn(Map<String, Object> metadata, String labeledDir,
+      Configuration hadoop) {
     Object listed = metadata.get(RETIRED_SETS_KEY);
     if (!(listed instanceof List<?> names) || names.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     byte[] labels;
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(labeledDir, "labels.csv");
     try (InputStream in = path.getFileSystem(hadoop).open(path)) {
       labels = in.readAllBytes();
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (Object name : names) {
       try (InputStream in = TrainingCorpus.class.getClassLoader()
           .getResourceAsStream(SETS_RESOURCE + name + "/labels.csv")) {
-        if (in != null && java.util.Arrays.equals(in.readAllBytes(), labels)) {
-          return java.util.Optional.of(String.valueOf(name));
+        if (in != null && Arrays.equals(in.readAllBytes(), labels)) {
+          return Optional.of(String.valueOf(name));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the bundled held-out set " + name, e);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** True when the jar bundles the held-out set {@code name}. */
