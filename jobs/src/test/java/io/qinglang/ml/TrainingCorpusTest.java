@@ -93,7 +93,7 @@ class TrainingCorpusTest {
     TrainingCorpus.Settings s = TrainingCorpus.Settings.from(TestConfigs.withWarehouse(dir.resolve("wh")));
     assertEquals(12, s.retiredSets().size(), s.retiredSets().toString());
     assertTrue(s.retiredSets().contains("holdout") && s.retiredSets().contains("holdout12"), s.retiredSets().toString());
-    assertFalse(s.retiredSets().contains("holdout13"), "the newest set stays a judge");
+    assertFalse(s.retiredSets().contains("holdout13") || s.retiredSets().contains("holdout14"), "the judges stay out");
     assertTrue(TrainingCorpus.isBundledSet("holdout13"));
     assertFalse(TrainingCorpus.isBundledSet("../gold"));
 
