@@ -155,19 +155,30 @@ public final class TrainingCorpus {
       throw new ConfigException("the gold set (" + GOLD_RESOURCE + ") is not on the classpath; pass --labeled DIR");
     }
     Path dir = workDir.resolve("gold");
-    try {
-      Files.createDirectories(dir);
-      for (String name : GOLD_FILES) {
-        try (InputStream in = TrainingCorpus.class.getClassLoader().getResourceAsStream(GOLD_RESOURCE + name)) {
-          if (in != null) {
-            Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy the gold set to " + dir, e);
-    }
+    copyResources(GOLD_RESOURCE, GOLD_FILES, dir, false, "the gold set");
     return dir.toUri().toString();
+  }
+
+  /**
+   * Copies {@code prefix + file} from the classpath to {@code dir/file} for each file; a missing one is an
+   * error when {@code required}, else skipped. {@code what} names the data in messages.
+   */
+  private static void copyResources(String prefix, List<String> files, Path dir, boolean required, String what) {
+    for (String file : files) {
+      try (InputStream in = TrainingCorpus.class.getClassLoader().getResourceAsStream(prefix + file)) {
+        if (in == null) {
+          if (required) {
+            throw new ConfigException(what + " lacks " + file + " on the classpath (" + prefix + file + ")");
+          }
+          continue;
+        }
+        Path target = dir.resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy " + what + " to " + dir, e);
+      }
+    }
   }
 
   /** model.json key listing the retired held-out sets a model was trained on. */
@@ -215,19 +226,7 @@ public final class TrainingCorpus {
     Path dir = workDir.resolve("sets").resolve(name);
     List<String> files = new ArrayList<>(SET_FILES);
     files.add("posts/" + name + ".jsonl");
-    for (String file : files) {
-      String resource = SETS_RESOURCE + name + "/" + file;
-      try (InputStream in = TrainingCorpus.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new ConfigException("the held-out set " + name + " lacks " + file + " on the classpath (" + resource + ")");
-        }
-        Path target = dir.resolve(file);
-        Files.createDirectories(target.getParent());
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot copy the held-out set " + name + " to " + dir, e);
-      }
-    }
+    copyResources(SETS_RESOURCE + name + "/", files, dir, true, "the held-out set " + name);
     return dir.toUri().toString();
   }
 
