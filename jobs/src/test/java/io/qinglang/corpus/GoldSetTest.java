@@ -69,9 +69,7 @@ class GoldSetTest {
   static final int MIN_FAITHFUL_FINANCIAL = 25;
   /** Kinds of hard negative the set must teach, each with at least a few examples. */
   static final List<String> HARD_KINDS = List.of("complaint", "review", "finance", "court", "recall", "job_ad",
-      "official", "search", "fan_repost", "debate", "debunk", "anti_fraud", "journalism",
-      // the fifth batch's lines: lawful "cooperation", hot events named in passing, talk about suggestions
-      "cooperation", "hot_mention", "suggestion_talk", "genuine_app");
+      "official", "search", "fan_repost", "debate", "debunk", "anti_fraud", "journalism");
   static final Set<String> FINANCIAL_KINDS = Set.of("hard:finance", "v:fin_clickbait");
 
   record Label(int category, Integer finClickbait) {}
