@@ -61,6 +61,7 @@ public final class ClassifierModels {
         case "term_features", "char_features" -> names.addAll(vocabulary(model, block));
         case "cue_features" -> names.addAll(List.of(CueLexiconFeatures.featureNames()));
         case "structured_features" -> names.addAll(List.of(StructuredFeatures.featureNames()));
+        case ClassifierPipeline.HEADLINE_FEATURES -> names.addAll(List.of(HeadlineContrastFeatures.featureNames()));
         case ClassifierPipeline.VECTOR_FEATURES -> {
           int size = stage(model, Word2VecModel.class).getVectorSize();
           for (int i = 0; i < size; i++) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.Row;
  * into one vector for the classifier. Calibration and decision stages are appended after fitting
  * ({@link ClassifierTrainer}).
  *
- * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features,
+ * <p>Columns it adds: text, norm_text, tokens, masked_text, cue_features, structured_features, headline_features,
  * vector_words, word_vectors, vector_features (word vectors on), term_features, char_features,
  * features, raw_prediction (and model_prediction, raw_probability while training).
  */
@@ -45,9 +46,11 @@ public final class ClassifierPipeline {
   public static final String WORD_VECTORS = "word_vectors";
   /** The averaged word vectors, scaled (a feature block when word vectors are on). */
   public static final String VECTOR_FEATURES = "vector_features";
+  /** A sensational headline over a body that defuses it ({@link HeadlineContrastFeatures}). */
+  public static final String HEADLINE_FEATURES = "headline_features";
   /** The feature blocks in assembly order. */
   public static final List<String> BLOCKS = List.of("term_features", "char_features", "cue_features",
-      "structured_features", VECTOR_FEATURES);
+      "structured_features", HEADLINE_FEATURES, VECTOR_FEATURES);
 
   private ClassifierPipeline() {}
 
@@ -79,6 +82,10 @@ public final class ClassifierPipeline {
     stages.add(new CueLexiconFeatures().setInputCol("norm_text").setOutputCol("cue_features").setCues(cues));
     stages.add(new StructuredFeatures().setContentTypeCol("content_type").setTitleCol("title")
         .setInputCol("norm_text").setOutputCol("structured_features"));
+    Map<String, List<String>> headline = s.headlineContrast();
+    stages.add(new HeadlineContrastFeatures().setTitleCol("title").setContentCol("content")
+        .setOutputCol(HEADLINE_FEATURES).setAlarmWords(headline.get("alarm")).setDefuseWords(headline.get("defuse"))
+        .setDebunkWords(headline.get("debunk")));
     if (wordVectors) {
       stages.addAll(wordVectorStages(s.wordVectors(), s.seed()));
     }

@@ -1,10 +1,12 @@
 package io.qinglang.ml;
 
+import io.qinglang.config.ConfigException;
 import io.qinglang.config.ConfigReader;
 import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.text.Lexicons;
 import io.qinglang.text.Segmenters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,7 @@ public record ClassifierSettings(
     InputResource dodgesFile,
     InputResource stopwordsFile,
     InputResource cuesFile,
+    InputResource headlineContrastFile,
     String segmenter,
     boolean personPlaceholder,
     boolean maskNumbers,
@@ -129,6 +132,7 @@ public record ClassifierSettings(
         r.input(P + "lexicons.dodges"),
         r.input(P + "lexicons.stopwords"),
         r.input(P + "lexicons.cues"),
+        r.input(P + "lexicons.headline-contrast"),
         segmenter,
         r.bool(P + "person-placeholder"),
         r.bool(P + "mask-numbers"),
@@ -169,11 +173,12 @@ public record ClassifierSettings(
     s.dodges();
     s.stopwords();
     s.cues();
+    s.headlineContrast();
     return s;
   }
 
   public ClassifierSettings withModelType(ModelType type) {
-    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
+    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, headlineContrastFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, type,
         regularization, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
@@ -183,7 +188,7 @@ public record ClassifierSettings(
   }
 
   public ClassifierSettings withRegularization(double value) {
-    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, segmenter, personPlaceholder, maskNumbers,
+    return new ClassifierSettings(dodgesFile, stopwordsFile, cuesFile, headlineContrastFile, segmenter, personPlaceholder, maskNumbers,
         wordNgrams, charNgramMin, charNgramMax, wordVocabulary, charVocabulary, minDocFreq, wordVectors, modelType,
         value, smoothing, maxIterations, balancedWeights, maxClassWeight, minNoneWeight, hardNegativeWeight,
         validationFraction, validationMaxGroupPosts, validationSpreadLegitimateGroupPosts, refitOnAll, thresholdFolds,
@@ -265,4 +270,29 @@ public record ClassifierSettings(
   public List<String> cues() {
     return Lexicons.read(cuesFile, 2);
   }
+
+  /** The headline-contrast words by kind (alarm, defuse, debunk; each present, no other kind). */
+  public Map<String, List<String>> headlineContrast() {
+    Map<String, List<String>> byKind = new TreeMap<>();
+    for (String kind : HEADLINE_KINDS) {
+      byKind.put(kind, new ArrayList<>());
+    }
+    for (String entry : Lexicons.read(headlineContrastFile, 2)) {
+      String[] parts = entry.split("\t");
+      List<String> words = byKind.get(parts[0]);
+      if (words == null) {
+        throw new ConfigException("lexicon " + headlineContrastFile + ": '" + parts[0] + "' is not one of "
+            + HEADLINE_KINDS + " (entry '" + entry.replace('\t', ' ') + "')");
+      }
+      words.add(parts[1]);
+    }
+    byKind.forEach((kind, words) -> {
+      if (words.isEmpty()) {
+        throw new ConfigException("lexicon " + headlineContrastFile + ": has no '" + kind + "' words");
+      }
+    });
+    return byKind;
+  }
+
+  private static final List<String> HEADLINE_KINDS = List.of("alarm", "defuse", "debunk");
 }

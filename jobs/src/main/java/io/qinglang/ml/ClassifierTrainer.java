@@ -234,6 +234,8 @@ public final class ClassifierTrainer {
     lex.put("dodges", s.dodgesFile().toString() + " " + JvmCache.fingerprint(s.dodges()));
     lex.put("stopwords", s.stopwordsFile().toString() + " " + JvmCache.fingerprint(s.stopwords()));
     lex.put("cues", s.cuesFile().toString() + " " + JvmCache.fingerprint(s.cues()));
+    lex.put("headline_contrast", s.headlineContrastFile().toString() + " "
+        + JvmCache.fingerprint(s.headlineContrast().values().stream().flatMap(List::stream).toList()));
     metadata.put("lexicons", lex);
     metadata.put("feature_sizes", featureSizes(finalFit));
     metadata.put("validation", summary(validationMetrics));

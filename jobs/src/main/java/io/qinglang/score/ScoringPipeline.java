@@ -61,7 +61,7 @@ public final class ScoringPipeline {
   public static final String FIN_CLICKBAIT_PROB = "fin_clickbait_prob";
   /** Intermediate columns of the classifier pipeline that scoring drops. */
   private static final List<String> INTERNAL = List.of("tokens", "masked_text", "term_features", "char_features",
-      "cue_features", "structured_features", "features", "raw_prediction", "raw_probability", "probability",
+      "cue_features", "structured_features", ClassifierPipeline.HEADLINE_FEATURES, "features", "raw_prediction", "raw_probability", "probability",
       "model_prediction", ClassifierPipeline.VECTOR_WORDS, ClassifierPipeline.WORD_VECTORS,
       ClassifierPipeline.VECTOR_FEATURES);
 

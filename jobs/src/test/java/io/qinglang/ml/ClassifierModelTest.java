@@ -59,6 +59,8 @@ class ClassifierModelTest {
         new NGramTfIdfModel().setVocabulary(new String[] {"黑公关", "<ENT>", "投诉"}).setIdf(new double[] {1.5, 0.2, 1.0}),
         new CueLexiconFeatures().setCues(List.of("7\t黑公关", "0\t投诉")),
         new StructuredFeatures(),
+        new HeadlineContrastFeatures().setContentCol("text").setAlarmWords(List.of("黑公关"))
+            .setDefuseWords(List.of("详聊")).setDebunkWords(List.of("网传")),
         new SoftmaxCalibration().setRawCol("cue_features").setTemperature(0.1),
         new CategoryDecision().setThresholds(thresholds).setReviewThreshold(0.2),
         linker);
@@ -128,6 +130,8 @@ class ClassifierModelTest {
         () -> new CategoryDecision().setThresholds(new double[3]));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new ChineseNormalizer().setDodges(List.of("no tab here")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new HeadlineContrastFeatures().setDefuseWords(List.of("合格", " ")));
   }
 
   @Test

@@ -73,4 +73,23 @@ class ClassifierSettingsTest {
       assertTrue(e.getMessage().contains("threshold-ceiling"), e.getMessage());
     }
   }
+
+  @Test
+  void theHeadlineContrastLexiconNeedsEachKindAndNoOther(@TempDir Path dir) throws Exception {
+    java.util.Map<String, java.util.List<String>> shipped =
+        ClassifierSettings.from(TestConfigs.withWarehouse(dir.resolve("wh"))).headlineContrast();
+    assertEquals(java.util.Set.of("alarm", "defuse", "debunk"), shipped.keySet());
+    assertTrue(shipped.get("alarm").contains("倒闭") && shipped.get("debunk").contains("辟谣"), shipped.toString());
+    String key = "qinglang.classifier.lexicons.headline-contrast";
+    String[][] bad = {
+        {"alarm\t倒闭\ndefuse\t合格\n", "has no 'debunk' words"},
+        {"alarm\t倒闭\ndefuse\t合格\ndebunk\t辟谣\nhype\t震惊\n", "'hype' is not one of"}};
+    for (int i = 0; i < bad.length; i++) {
+      Path d = Files.createDirectories(dir.resolve("b" + i));
+      Files.writeString(d.resolve("hc.txt"), bad[i][0]);
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ClassifierSettings.from(TestConfigs.withOverrides(d, key + " = \"hc.txt\"")));
+      assertTrue(e.getMessage().contains(bad[i][1]) && e.getMessage().contains("hc.txt"), e.getMessage());
+    }
+  }
 }
