@@ -274,7 +274,7 @@ abstract class HoldoutSetChecks {
   void registryNamesAreAbsentFromTheGoldSetAndTheOtherHeldOutSets() throws IOException {
     Map<String, InputResource> others = new LinkedHashMap<>();
     others.put("the gold training set", InputResource.classpath(TrainingCorpus.GOLD_RESOURCE + "enterprises.csv"));
-    for (String set : List.of("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")) {
+    for (String set : List.of("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")) {
       if (!set.equals(name)) {
         others.put(set, InputResource.file(locate(set).resolve("enterprises.csv")));
       }
