@@ -123,28 +123,44 @@ abstract class HoldoutSetChecks {
   void load() throws IOException {
     dir = locate(name);
     config = ConfigLoader.load(null);
+    posts = readPosts(dir.resolve("posts").resolve(postsFile()));
+    labels = readLabels(dir.resolve("labels.csv"));
+    meta = readMeta(dir.resolve("meta.csv"));
+    registry = EnterpriseRegistry.load(InputResource.file(dir.resolve("enterprises.csv")), config.platforms());
+  }
+
+  /** The records of a JSON Lines file, blank lines skipped, with their line numbers. */
+  static List<Post> readPosts(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    posts = new ArrayList<>();
-    List<String> lines = Files.readAllLines(dir.resolve("posts").resolve(postsFile()), StandardCharsets.UTF_8);
+    List<Post> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank()) {
         continue;
       }
       Map<String, Object> fields = mapper.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {});
-      posts.add(new Post(i + 1, line, fields));
+      out.add(new Post(i + 1, line, fields));
     }
-    labels = new LinkedHashMap<>();
-    for (CSVRecord r : csv(dir.resolve("labels.csv"), LABEL_HEADER)) {
-      Label previous = labels.put(r.get(0), new Label(Integer.parseInt(r.get(1)), r.get(2)));
+    return out;
+  }
+
+  static Map<String, Label> readLabels(Path file) throws IOException {
+    Map<String, Label> out = new LinkedHashMap<>();
+    for (CSVRecord r : csv(file, LABEL_HEADER)) {
+      Label previous = out.put(r.get(0), new Label(Integer.parseInt(r.get(1)), r.get(2)));
       assertTrue(previous == null, "labels.csv names post " + r.get(0) + " twice");
     }
-    meta = new LinkedHashMap<>();
-    for (CSVRecord r : csv(dir.resolve("meta.csv"), META_HEADER)) {
-      Meta previous = meta.put(r.get(0), new Meta(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
+    return out;
+  }
+
+  static Map<String, Meta> readMeta(Path file) throws IOException {
+    Map<String, Meta> out = new LinkedHashMap<>();
+    for (CSVRecord r : csv(file, META_HEADER)) {
+      Meta previous = out.put(r.get(0), new Meta(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
       assertTrue(previous == null, "meta.csv names post " + r.get(0) + " twice");
     }
-    registry = EnterpriseRegistry.load(InputResource.file(dir.resolve("enterprises.csv")), config.platforms());
+    return out;
   }
 
   static Path locate(String name) {
@@ -173,6 +189,10 @@ abstract class HoldoutSetChecks {
 
   @Test
   void labelsCoverEveryPostExactlyOnceAndIdsAreUnique() {
+    assertLabelsCoverEveryPost(posts, labels, meta);
+  }
+
+  static void assertLabelsCoverEveryPost(List<Post> posts, Map<String, Label> labels, Map<String, Meta> meta) {
     Set<String> ids = new HashSet<>();
     for (Post p : posts) {
       assertTrue(ids.add(p.id()), "post_id " + p.id() + " appears twice (line " + p.line() + ")");
@@ -272,9 +292,20 @@ abstract class HoldoutSetChecks {
 
   @Test
   void registryNamesAreAbsentFromTheGoldSetAndTheOtherHeldOutSets() throws IOException {
+    assertNamesAbsentFromOtherRegistries(name, holdoutNames(), config);
+  }
+
+  /** The held-out sets whose registries no other set's names may overlap. */
+  static final List<String> HELD_OUT_SETS = List.of("holdout", "holdout2", "holdout3", "holdout4", "holdout5",
+      "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13",
+      "holdout14", "holdout15");
+
+  /** No name of set {@code name} contains or is contained in a name of the gold set or another held-out set. */
+  static void assertNamesAbsentFromOtherRegistries(String name, List<String> names, QinglangConfig config)
+      throws IOException {
     Map<String, InputResource> others = new LinkedHashMap<>();
     others.put("the gold training set", InputResource.classpath(TrainingCorpus.GOLD_RESOURCE + "enterprises.csv"));
-    for (String set : List.of("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")) {
+    for (String set : HELD_OUT_SETS) {
       if (!set.equals(name)) {
         others.put(set, InputResource.file(locate(set).resolve("enterprises.csv")));
       }
@@ -284,7 +315,7 @@ abstract class HoldoutSetChecks {
       Set<String> otherNames = new HashSet<>();
       EnterpriseRegistry.load(e.getValue(), config.platforms()).enterprises()
           .forEach(x -> otherNames.addAll(x.allNames()));
-      for (String mine : holdoutNames()) {
+      for (String mine : names) {
         for (String other : otherNames) {
           if (KNOWN_SHARED.stream().anyMatch(k -> mine.contains(k) && other.contains(k))) {
             continue;
@@ -368,6 +399,18 @@ abstract class HoldoutSetChecks {
 
   @Test
   void coordinatedClustersAreCrossPlatformWithinHours() {
+    int attackClusters = checkClusters(postsFile(), posts, labels, meta, config);
+    assertTrue(attackClusters >= 4, "coordinated attack clusters: " + attackClusters);
+  }
+
+  /**
+   * Each cluster of {@code meta}: one category, every post from its own account, within six hours for an
+   * attack (category 9, at least five posts on at least three platforms) and a day otherwise.
+   *
+   * @return how many clusters are attacks
+   */
+  static int checkClusters(String postsFile, List<Post> posts, Map<String, Label> labels, Map<String, Meta> meta,
+      QinglangConfig config) {
     Map<String, List<Post>> clusters = new TreeMap<>();
     for (Post p : posts) {
       String cluster = meta.get(p.id()).cluster();
@@ -379,7 +422,7 @@ abstract class HoldoutSetChecks {
     int attackClusters = 0;
     for (Map.Entry<String, List<Post>> e : clusters.entrySet()) {
       List<ArchiveRecord> records = e.getValue().stream()
-          .map(p -> validator.validate(postsFile(), p.line(), p.raw(), p.fields())).toList();
+          .map(p -> validator.validate(postsFile, p.line(), p.raw(), p.fields())).toList();
       Set<Integer> categories = e.getValue().stream().map(p -> labels.get(p.id()).category()).collect(Collectors.toSet());
       assertEquals(1, categories.size(), e.getKey() + ": one category per cluster");
       long accounts = records.stream().map(ArchiveRecord::accountId).distinct().count();
@@ -396,7 +439,7 @@ abstract class HoldoutSetChecks {
             e.getKey() + ": an attack cluster spans at least three platforms");
       }
     }
-    assertTrue(attackClusters >= 4, "coordinated attack clusters: " + attackClusters);
+    return attackClusters;
   }
 
   @Test
