@@ -39,6 +39,22 @@ class HotEventDetectorTest {
   }
 
   @Test
+  void everydayWordsForAFloodOrAFireAndForLivestreamSalesCountToo() {
+    Optional<HotEventDetector.Finding> flood = D.find(null, "老家那边发大水，今年的橙子要少一半，今晚最后一批活动价");
+    assertTrue(flood.isPresent());
+    assertEquals("发大水", flood.get().event());
+    assertEquals("活动价", flood.get().call());
+    Optional<HotEventDetector.Finding> fire = D.find(null, "隔壁小区着火那条视频都看了吧，灭火毯备一张，店里领券再减二十");
+    assertTrue(fire.isPresent());
+    assertEquals("着火", fire.get().event());
+    assertEquals("领券", fire.get().call());
+    assertTrue(!found(null, "商家拿着火灾视频带货，直播间里还在喊上车，这种蹭热点的吃法太难看"),
+        "a post calling it riding the event is a critique");
+    assertTrue(!found(null, "#台风# 门店照常营业，取件的朋友有事私信，直播间今晚停播一次"),
+        "words that only give a contact or a livestream are not calls to buy");
+  }
+
+  @Test
   void anEventWithoutACallToBuyOrACallWithoutAnEventGivesNothing() {
     assertTrue(!found(null, "#南江洪水# 愿大家平安，救援队已经进村了。"), "news of a disaster");
     assertTrue(!found(null, "双十一岚溪净水片下单立减30，链接在主页。"), "an ordinary ad");
