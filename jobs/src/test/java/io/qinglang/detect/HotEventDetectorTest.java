@@ -39,7 +39,7 @@ class HotEventDetectorTest {
   }
 
   @Test
-  void everydayWordsForAFloodOrAFireAndForLivestreamSalesCountToo() {
+  void everydayWordsForAFloodOrAFireAndPlainCallsToBuyCountToo() {
     Optional<HotEventDetector.Finding> flood = D.find(null, "老家那边发大水，今年的橙子要少一半，今晚最后一批活动价");
     assertTrue(flood.isPresent());
     assertEquals("发大水", flood.get().event());
