@@ -2,18 +2,13 @@ package io.qinglang.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.qinglang.config.ConfigLoader;
 import io.qinglang.config.InputResource;
 import io.qinglang.config.QinglangConfig;
-import io.qinglang.ingest.ArchiveRecord;
-import io.qinglang.ingest.RecordValidator;
 import io.qinglang.registry.EnterpriseRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,13 +32,7 @@ class DevlongSetTest {
     assertEquals(75, posts.size());
     HoldoutSetChecks.assertLabelsCoverEveryPost(posts, labels, meta);
 
-    RecordValidator validator = RecordValidator.of(config, Instant.now());
-    for (HoldoutSetChecks.Post p : posts) {
-      ArchiveRecord r = validator.validate(FILE, p.line(), p.raw(), p.fields());
-      if (!r.accepted()) {
-        fail("line " + p.line() + " (" + p.id() + ") would be quarantined: " + r.reason() + ": " + r.detail());
-      }
-    }
+    HoldoutSetChecks.assertEveryRecordAccepted(FILE, posts, config);
     assertEquals(5, HoldoutSetChecks.checkClusters(FILE, posts, labels, meta, config), "attack clusters");
     long waves = meta.values().stream().map(HoldoutSetChecks.Meta::cluster).filter(c -> c.startsWith("DW"))
         .distinct().count();
@@ -53,8 +42,6 @@ class DevlongSetTest {
 
     EnterpriseRegistry registry = EnterpriseRegistry.load(InputResource.file(dir.resolve("enterprises.csv")),
         config.platforms());
-    List<String> names = new ArrayList<>();
-    registry.enterprises().forEach(e -> names.addAll(e.allNames()));
-    HoldoutSetChecks.assertNamesAbsentFromOtherRegistries("devlong", names, config);
+    HoldoutSetChecks.assertNamesAbsentFromOtherRegistries("devlong", HoldoutSetChecks.namesOf(registry), config);
   }
 }

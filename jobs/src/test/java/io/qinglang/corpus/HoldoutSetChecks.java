@@ -236,15 +236,13 @@ abstract class HoldoutSetChecks {
 
   @Test
   void everyRecordPassesRecordValidator() {
-    RecordValidator validator = RecordValidator.of(config, Instant.now());
+    List<ArchiveRecord> records = assertEveryRecordAccepted(postsFile(), posts, config);
     Set<String> platforms = new HashSet<>();
     int category6 = 0;
     int category6Shown = 0;
-    for (Post p : posts) {
-      ArchiveRecord r = validator.validate(postsFile(), p.line(), p.raw(), p.fields());
-      if (!r.accepted()) {
-        fail("line " + p.line() + " (" + p.id() + ") would be quarantined: " + r.reason() + ": " + r.detail());
-      }
+    for (int i = 0; i < posts.size(); i++) {
+      Post p = posts.get(i);
+      ArchiveRecord r = records.get(i);
       platforms.add(r.platform());
       if (r.contentType().equals("search_suggestion")) {
         assertNotNull(r.query(), p.id() + ": a search suggestion needs the query");
@@ -461,9 +459,28 @@ abstract class HoldoutSetChecks {
   }
 
   List<String> holdoutNames() {
+    return namesOf(registry);
+  }
+
+  /** Every name, short name and brand of the registry's enterprises. */
+  static List<String> namesOf(EnterpriseRegistry registry) {
     List<String> names = new ArrayList<>();
     registry.enterprises().forEach(e -> names.addAll(e.allNames()));
     return names;
+  }
+
+  /** The posts as ingest would read them (in the same order); fails on the first that would be quarantined. */
+  static List<ArchiveRecord> assertEveryRecordAccepted(String postsFile, List<Post> posts, QinglangConfig config) {
+    RecordValidator validator = RecordValidator.of(config, Instant.now());
+    List<ArchiveRecord> records = new ArrayList<>();
+    for (Post p : posts) {
+      ArchiveRecord r = validator.validate(postsFile, p.line(), p.raw(), p.fields());
+      if (!r.accepted()) {
+        fail("line " + p.line() + " (" + p.id() + ") would be quarantined: " + r.reason() + ": " + r.detail());
+      }
+      records.add(r);
+    }
+    return records;
   }
 
 }
