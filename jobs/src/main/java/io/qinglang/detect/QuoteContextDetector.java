@@ -12,19 +12,23 @@ import org.apache.spark.sql.Row;
 
 /**
  * Quotes cut out of context (category 5): a headline states a claim that the body shows the
- * speaker did not make as a plain statement. The headline's claim is the text after its last colon
- * (the speaker prefix "X：" goes), or the text inside its quotation marks; for a post without a
- * title, a leading 【...】 heading. The claim, or its longest part that keeps {@value #PARTIAL_SHARE} of it
- * and at least {@code min-claim-chars} characters, must appear inside quotation marks or after a speech
- * word ("说：") in the body (claims over {@value #MAX_CLAIM_CHARS} characters are whole headlines, not
- * quotes, and are skipped), and the words around it (lexicon
- * {@code quote_context.txt}) must change its sense:
+ * speaker did not make as a plain statement. The headline is the post's title; without one, a leading
+ * 【...】 heading, or an opening clause that names a speaker before a colon ("X老板亲口承认：claim", a
+ * word of the lexicon's {@code speaker} section within {@value #MAX_SPEAKER_CHARS} characters). Its claim is
+ * the text after its last colon, or inside its quotation marks. The claim must appear inside quotation
+ * marks or after a speech word ("说：") in the rest of the body: whole, or as an in-order subsequence
+ * that keeps {@value #PARTIAL_SHARE} of its characters (at least {@code min-claim-chars}) within a span at
+ * most {@value #SPAN_SLACK} characters longer than the claim (a headline rarely copies the quotation
+ * exactly; claims over {@value #MAX_CLAIM_CHARS} characters are whole headlines, not quotes, and are
+ * skipped). The words around it (lexicon {@code quote_context.txt}) must change its sense:
  * <ul>
- *   <li>{@code conditional}: a condition in the same sentence before it ("如果不创新，X撑不过明年");
+ *   <li>{@code conditional}: a condition earlier in the same sentence ("如果不创新，X撑不过明年");
  *   <li>{@code disbelief}: a denial directly before it ("我从来不认为年轻人就该996");
  *   <li>{@code disagreement}: a rejection after it ("外界都说冬天来了，我不这么看");
  *   <li>{@code contrast}: the headline cut a "not X but Y" after its first half ("员工不是家人，是伙伴");
- *   <li>{@code follow_up}: the speaker qualified it right after the quotation ("他随后强调……").
+ *   <li>{@code follow_up}: the speaker qualified it right after the quotation ("他随后强调……");
+ *   <li>{@code cut_admitted}: the writer says the rest of the speech was left out on purpose ("后面他说啥不重要",
+ *       "视频我只截了这段"), after quoting the claim.
  * </ul>
  * Those give strong evidence ({@value #STRONG}). A claim the speaker only attributes to others
  * ("外界都说……") without a rejection gives review-level evidence ({@value #REVIEW}): the speaker may
@@ -38,7 +42,7 @@ public final class QuoteContextDetector implements Serializable {
   public static final double REVIEW = 0.6;
   /** Lexicon sections. */
   static final Set<String> SECTIONS = Set.of("conditional", "disbelief", "attributed", "disagreement", "contrast",
-      "follow-up", "speech");
+      "follow-up", "speech", "speaker", "cut-admission");
   private static final String OPEN_QUOTES = "“\"「『‘'";
   private static final String CLOSE_QUOTES = "”\"」』’'";
   private static final String SENTENCE_END = "。！？!?；;\n";
@@ -48,6 +52,10 @@ public final class QuoteContextDetector implements Serializable {
   static final int MAX_CLAIM_CHARS = 40;
   /** The share of a headline's claim a partial match in the body must keep. */
   static final double PARTIAL_SHARE = 0.7;
+  /** How much longer than the claim the body span of a partial match may be. */
+  static final int SPAN_SLACK = 8;
+  /** An untitled post's opening clause names its speaker within this many characters before the colon. */
+  static final int MAX_SPEAKER_CHARS = 20;
 
   private final List<String> conditional;
   private final List<String> disbelief;
@@ -56,6 +64,8 @@ public final class QuoteContextDetector implements Serializable {
   private final List<String> contrast;
   private final List<String> followUp;
   private final List<String> speech;
+  private final List<String> speakers;
+  private final List<String> cutAdmission;
   private final int window;
   private final int minClaimChars;
 
@@ -68,6 +78,8 @@ public final class QuoteContextDetector implements Serializable {
     contrast = normalized(lexicon.words("contrast"));
     followUp = normalized(lexicon.words("follow-up"));
     speech = normalized(lexicon.words("speech"));
+    speakers = normalized(lexicon.words("speaker"));
+    cutAdmission = normalized(lexicon.words("cut-admission"));
     this.window = window;
     this.minClaimChars = minClaimChars;
   }
@@ -90,50 +102,156 @@ public final class QuoteContextDetector implements Serializable {
       case "disagreement" -> "the speaker rejects it";
       case "contrast" -> "the headline cut a 'not X but Y' in half";
       case "follow_up" -> "the speaker qualified it at once";
+      case "cut_admitted" -> "the writer says the rest of the speech was left out";
       default -> "what others say, not the speaker's view";
     };
   }
 
+  /** A headline and where the body's own text starts (a heading or opening clause is not searched). */
+  private record Headline(String text, int bodyFrom, boolean quotedClaim) {}
+
   /** The strongest finding for a headline and body (offsets into the normalized body). */
   public Optional<Finding> find(String title, String content) {
     boolean titled = title != null && !title.isBlank();
-    if (content == null || content.isBlank() || !titled && !startsWithBracket(content)) {
+    if (content == null || content.isBlank() || !titled && !startsWithBracket(content) && !colonNearStart(content)) {
       return Optional.empty(); // most posts: no headline, so the body is not normalized at all
     }
     String body = normalize(content);
-    String headline = titled ? normalize(title) : bracketHeading(body);
-    if (headline == null || headline.indexOf('?') >= 0) {
+    Headline headline = titled ? new Headline(normalize(title), 0, false) : untitledHeadline(body);
+    if (headline == null || headline.text().indexOf('?') >= 0) {
       return Optional.empty();
     }
-    String claim = claimOf(headline);
+    String claim = claimOf(headline.text());
     int chars = claim.codePointCount(0, claim.length());
     if (chars < minClaimChars || chars > MAX_CLAIM_CHARS) {
       return Optional.empty();
     }
-    if (body.contains(claim)) {
-      return best(body, claim, claim);
+    Optional<Finding> f = best(body, claim, headline.bodyFrom(), claim);
+    if (f.isEmpty()) {
+      f = bestPartial(body, claim, headline.bodyFrom());
     }
-    // A headline rarely copies the quotation exactly: the longest part of the claim the body has,
-    // when it keeps at least PARTIAL_SHARE of the claim (and min-claim-chars).
+    if (f.isEmpty() && headline.quotedClaim()) {
+      // The opening clause quotes the speaker itself: only the writer's admission can show the cut.
+      String marker = firstIn(body.substring(headline.bodyFrom()), cutAdmission);
+      if (marker != null) {
+        int at = body.indexOf(claim);
+        f = Optional.of(new Finding(claim, at, at + claim.length(), "cut_admitted", marker, true));
+      }
+    }
+    return f;
+  }
+
+  /** A 【...】 heading, or an opening clause "speaker：claim" (the claim up to its sentence's end). */
+  private Headline untitledHeadline(String body) {
+    if (body.startsWith("【")) {
+      int close = body.indexOf('】');
+      return close > 1 ? new Headline(body.substring(1, close), close + 1, false) : null;
+    }
+    int colon = body.indexOf(':');
+    if (colon < 2 || colon > MAX_SPEAKER_CHARS || firstIn(body.substring(0, colon), speakers) == null
+        || SENTENCE_END.chars().anyMatch(c -> body.substring(0, colon).indexOf(c) >= 0)) {
+      return null;
+    }
+    int from = colon + 1;
+    if (from < body.length() && OPEN_QUOTES.indexOf(body.charAt(from)) >= 0) {
+      int close = indexOfAny(body, CLOSE_QUOTES, from + 1);
+      return close > from + 1 ? new Headline(body.substring(0, close + 1), close + 1, true) : null;
+    }
+    int end = from;
+    while (end < body.length() && !endsOpeningClause(body.codePointAt(end))) {
+      end += Character.charCount(body.codePointAt(end));
+    }
+    // An opening clause that ends in a question mark asks; it commits the speaker to nothing.
+    boolean asks = end < body.length() && body.charAt(end) == '?';
+    return end > from && !asks ? new Headline(body.substring(0, end), end, false) : null;
+  }
+
+  /** Where an unquoted opening claim stops: a sentence end, a quotation, a bracket, a tag or an emoji. */
+  private static boolean endsOpeningClause(int cp) {
+    if (cp < 0x10000 && ("。！？!?；;\n【[#(（" + OPEN_QUOTES).indexOf(cp) >= 0) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return Character.isSupplementaryCodePoint(cp) || type == Character.OTHER_SYMBOL;
+  }
+
+  /** Whether a colon comes early in the raw text (checked before normalizing all of it). */
+  private static boolean colonNearStart(String text) {
+    int end = Math.min(text.length(), MAX_SPEAKER_CHARS + 8);
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ':' || c == '：') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The strongest finding among the body's sentences that hold the claim as an in-order subsequence: at
+   * least {@value #PARTIAL_SHARE} of its characters, within a span at most {@value #SPAN_SLACK} longer.
+   */
+  private Optional<Finding> bestPartial(String body, String claim, int from) {
     int n = claim.length();
-    int shortest = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
-    for (int len = n - 1; len >= shortest; len--) {
-      for (int i = 0; i + len <= n; i++) {
-        String part = claim.substring(i, i + len);
-        if (body.contains(part)) {
-          Optional<Finding> f = best(body, part, claim);
-          if (f.isPresent()) {
-            return f;
+    int needed = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
+    Finding best = null;
+    int start = from;
+    while (start < body.length()) {
+      int end = sentenceEnd(body, start);
+      int[] span = subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK);
+      if (span != null) {
+        Finding f = judge(body, body.substring(span[0], span[1]), claim, span[0], span[1]);
+        if (f != null && (best == null || f.strong() && !best.strong())) {
+          best = f;
+        }
+      }
+      start = end + 1;
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * The span of body[from, to), at most {@code maxSpan} long, that holds the most characters of
+   * {@code claim} in order (the shorter on a tie), as {start, end, characters}; null when none holds
+   * {@code needed}. Tried from every start that matches a claim character, each later claim character
+   * taken at its first place (greedy; a short claim against one sentence: cheap).
+   */
+  static int[] subsequenceSpan(String body, int from, int to, String claim, int needed, int maxSpan) {
+    int[] best = null;
+    for (int s = from; s < to; s++) {
+      if (claim.indexOf(body.charAt(s)) < 0) {
+        continue;
+      }
+      int limit = Math.min(to, s + maxSpan);
+      for (int c0 = 0; c0 + needed <= claim.length(); c0++) {
+        if (claim.charAt(c0) != body.charAt(s)) {
+          continue;
+        }
+        // Greedy: each later claim character at its first place after the previous match.
+        int matched = 1;
+        int at = s + 1;
+        int last = s;
+        for (int c = c0 + 1; c < claim.length() && at < limit; c++) {
+          int k = body.indexOf(claim.charAt(c), at);
+          if (k < 0 || k >= limit) {
+            continue;
           }
+          matched++;
+          last = k;
+          at = k + 1;
+        }
+        if (matched >= needed && (best == null || matched > best[2]
+            || matched == best[2] && last + 1 - s < best[1] - best[0])) {
+          best = new int[] {s, last + 1, matched};
         }
       }
     }
-    return Optional.empty();
+    return best;
   }
 
-  private Optional<Finding> best(String body, String match, String claim) {
+  private Optional<Finding> best(String body, String match, int bodyFrom, String claim) {
     Finding best = null;
-    for (int from = 0; from < body.length(); ) {
+    for (int from = bodyFrom; from < body.length(); ) {
       int at = body.indexOf(match, from);
       if (at < 0) {
         break;
@@ -181,7 +299,9 @@ public final class QuoteContextDetector implements Serializable {
     if (negated(claim) && (marker = startingWith(after, contrast, CONTRAST_GAP)) != null) {
       return new Finding(claim, start, end, "contrast", marker, true);
     }
-    if ((marker = firstIn(before, conditional)) != null && !before.contains(marker + "说")) {
+    // A condition counts anywhere earlier in the sentence (inside the quotation), up to twice the window.
+    String sentenceBefore = body.substring(Math.max(Math.max(sentenceStart, quoteOpen + 1), start - 2 * window), start);
+    if ((marker = firstIn(sentenceBefore, conditional)) != null && !sentenceBefore.contains(marker + "说")) {
       return new Finding(claim, start, end, "conditional", marker, true);
     }
     if (quoteClose >= 0) {
@@ -189,6 +309,9 @@ public final class QuoteContextDetector implements Serializable {
       if ((marker = firstIn(next, followUp)) != null) {
         return new Finding(claim, start, end, "follow_up", marker, true);
       }
+    }
+    if ((marker = firstIn(body.substring(end), cutAdmission)) != null) {
+      return new Finding(claim, start, end, "cut_admitted", marker, true);
     }
     if ((marker = firstIn(before, attributed)) != null) {
       return new Finding(claim, start, end, "attributed", marker, false);
@@ -211,14 +334,6 @@ public final class QuoteContextDetector implements Serializable {
       h = h.substring(colon + 1);
     }
     return trimPunctuation(h);
-  }
-
-  private static String bracketHeading(String body) {
-    if (!body.startsWith("【")) {
-      return null;
-    }
-    int close = body.indexOf('】');
-    return close > 1 ? body.substring(1, close) : null;
   }
 
   private static String trimPunctuation(String s) {

@@ -99,6 +99,66 @@ class QuoteContextDetectorTest {
   }
 
   @Test
+  void anUntitledPostThatOpensWithASpeakerServesAsTheHeadline() {
+    assertEquals("conditional", reason(null,
+        "澜杉物流老总亲口承认：快递员工资要降 😮 原话是在年会上说的：“如果件量继续往下掉，快递员工资要降，所以我们先把分拣自动化做起来。”"));
+    assertEquals("none", reason(null,
+        "今天路过澜杉物流：快递员工资要降 原话是在年会上说的：“如果件量继续往下掉，快递员工资要降。”"),
+        "an opening clause without a speaker word is no headline");
+    assertEquals("none", reason(null,
+        "澜杉物流老总：快递员工资要降？ 原话是在年会上说的：“如果件量继续往下掉，快递员工资要降。”"),
+        "an opening clause that asks commits to nothing");
+    assertEquals("none", reason(null,
+        "澜杉物流老总：快递员工资要降 他在年会上说：“快递员工资要降，但会补上绩效。”"), "a faithful opening clause");
+  }
+
+  @Test
+  void theHeadingItselfIsNotSearchedSoAPartialQuoteInTheBodyCounts() {
+    // The heading holds the whole claim; the quotation only most of it, followed by a rejection.
+    assertEquals("disagreement", reason(null,
+        "【枫泾纺织总经理：工厂可以不交社保】他在论坛上的原话：“有的老板以为雇临时工就可以不交社保，这是误解，法定义务一项都少不了。”"));
+  }
+
+  @Test
+  void aClaimSpreadOverTheQuotationStillMatchesWhenCompact() {
+    Optional<QuoteContextDetector.Finding> f = D.find("岚桥航运高管：公司没有明天",
+        "副总经理在年会上谈到船队更新：“假如我们在三年内完成不了新能源船的替换，公司在远洋航线上就没有明天。”");
+    assertTrue(f.isPresent(), "the condition sits more than one window before the claim, in the same sentence");
+    assertEquals("conditional", f.get().reason());
+    assertEquals("公司在远洋航线上就没有明天", f.get().claim());
+    assertEquals("none", reason("岚桥航运高管：公司没有明天",
+        "副总经理说：“假如运价回落，公司的船队更新计划会推迟，到时再看有没有合适的明天去谈。”"),
+        "the claim's characters scattered over a long stretch are no match");
+  }
+
+  @Test
+  void subsequenceSpanIsTheShortestCompactSpan() {
+    String body = "甲公司乙在丙航线上就没有未来丁";
+    int[] span = QuoteContextDetector.subsequenceSpan(body, 0, body.length(), "公司没有未来", 6, 6 + 8);
+    assertEquals("公司乙在丙航线上就没有未来", body.substring(span[0], span[1]));
+    assertEquals(null, QuoteContextDetector.subsequenceSpan(body, 0, body.length(), "公司没有未来", 6, 6 + 2));
+    assertEquals(null, QuoteContextDetector.subsequenceSpan(body, 0, body.length(), "公司没有明天", 6, 20));
+  }
+
+  @Test
+  void aDenialRightBeforeTheClaimIsStrong() {
+    assertEquals("disbelief", reason("沅汀茶饮老板：年轻人不配喝好茶",
+        "老板在发布会上说：“不是年轻人不配喝好茶，是我们的价格还没做到让年轻人喝得起。”"));
+  }
+
+  @Test
+  void theWriterAdmittingTheCutIsStrong() {
+    assertEquals("cut_admitted", reason("棠溪家居老板：装修就该多花钱",
+        "视频里他的原话：“装修就该多花钱”。前面主持人问了什么不用管，听这一句就行。"));
+    assertEquals("cut_admitted", reason(null,
+        "棠溪家居CEO原话：“装修就该多花钱。”这话也说得出口？前后他说啥不重要，我只截了这一句。"));
+    assertEquals("none", reason(null, "棠溪家居CEO原话：“装修就该多花钱。”这话也说得出口？"),
+        "a quoted opening clause alone shows no cut");
+    assertEquals("none", reason("棠溪家居老板：装修就该多花钱", "他在访谈里说：“装修就该多花钱，省下的都会在后期补回来。”"),
+        "a faithful quote");
+  }
+
+  @Test
   void fullWidthAndSpacesDoNotHideTheMatch() {
     assertEquals("conditional", reason("韦川：汽车 价格 还会再降",
         "韦川说：“假如电池成本继续下降，汽车价格还会再降。”"));
