@@ -46,6 +46,8 @@ public final class QuoteContextDetector implements Serializable {
   private static final String OPEN_QUOTES = "“\"「『‘'";
   private static final String CLOSE_QUOTES = "”\"」』’'";
   private static final String SENTENCE_END = "。！？!?；;\n";
+  /** Besides an emoji or symbol, what ends an untitled post's unquoted opening claim. */
+  private static final String OPENING_CLAUSE_END = SENTENCE_END + "【[#(（" + OPEN_QUOTES;
   private static final int DISBELIEF_GAP = 4;
   private static final int CONTRAST_GAP = 1;
   /** Longer "claims" are whole headlines, not quotes (and the partial search grows with the square of the length). */
@@ -148,8 +150,11 @@ public final class QuoteContextDetector implements Serializable {
       return close > 1 ? new Headline(body.substring(1, close), close + 1, false) : null;
     }
     int colon = body.indexOf(':');
-    if (colon < 2 || colon > MAX_SPEAKER_CHARS || firstIn(body.substring(0, colon), speakers) == null
-        || SENTENCE_END.chars().anyMatch(c -> body.substring(0, colon).indexOf(c) >= 0)) {
+    if (colon < 2 || colon > MAX_SPEAKER_CHARS) {
+      return null;
+    }
+    String speaker = body.substring(0, colon);
+    if (firstIn(speaker, speakers) == null || SENTENCE_END.chars().anyMatch(c -> speaker.indexOf(c) >= 0)) {
       return null;
     }
     int from = colon + 1;
@@ -168,7 +173,7 @@ public final class QuoteContextDetector implements Serializable {
 
   /** Where an unquoted opening claim stops: a sentence end, a quotation, a bracket, a tag or an emoji. */
   private static boolean endsOpeningClause(int cp) {
-    if (cp < 0x10000 && ("。！？!?；;\n【[#(（" + OPEN_QUOTES).indexOf(cp) >= 0) {
+    if (cp < 0x10000 && OPENING_CLAUSE_END.indexOf(cp) >= 0) {
       return true;
     }
     int type = Character.getType(cp);
@@ -200,10 +205,7 @@ public final class QuoteContextDetector implements Serializable {
       int end = sentenceEnd(body, start);
       int[] span = subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK);
       if (span != null) {
-        Finding f = judge(body, body.substring(span[0], span[1]), claim, span[0], span[1]);
-        if (f != null && (best == null || f.strong() && !best.strong())) {
-          best = f;
-        }
+        best = stronger(best, judge(body, body.substring(span[0], span[1]), claim, span[0], span[1]));
       }
       start = end + 1;
     }
@@ -256,13 +258,15 @@ public final class QuoteContextDetector implements Serializable {
       if (at < 0) {
         break;
       }
-      Finding f = judge(body, match, claim, at, at + match.length());
-      if (f != null && (best == null || f.strong() && !best.strong())) {
-        best = f;
-      }
+      best = stronger(best, judge(body, match, claim, at, at + match.length()));
       from = at + match.length();
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The finding to keep: the first one, unless a later one is strong where the first is not. */
+  private static Finding stronger(Finding best, Finding f) {
+    return f != null && (best == null || f.strong() && !best.strong()) ? f : best;
   }
 
   /** The finding for {@code match} at [start, end) of the body; markers the headline's claim holds do not count. */
