@@ -5,6 +5,7 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.detect.CampaignBenchmark;
 import io.qinglang.detect.DetectSettings;
 import io.qinglang.detect.DetectorResources;
+import io.qinglang.ml.TrainingCorpus;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.spark.SparkSessions;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             + "attacks. Writes nothing.",
         "",
         "Background text: the --background files (one text a line; TSV/CSV lines give their longest Chinese field), "
-            + "by default the corpora in ../shared/data when present, else pseudo-text."})
+            + "by default the corpora train finds (../shared/data, or up to two folders further up), else pseudo-text."})
 public final class BenchCampaignsCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
@@ -73,12 +74,11 @@ public final class BenchCampaignsCommand implements Callable<Integer> {
         files.add(p);
       }
     } else {
-      String home = System.getProperty("qinglang.home", ".");
-      Path shared = Path.of(home).resolve("../shared/data").normalize();
+      Path shared = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
       for (String name : List.of("toutiao_headlines_38k.tsv", "finance_news_headlines_choice_20k.tsv",
           "weibo_senti_100k_subset_2400.csv", "waimai_10k_reviews.csv", "online_shopping_reviews_10cats_sample10k.tsv")) {
-        Path p = shared.resolve(name);
-        if (Files.isRegularFile(p)) {
+        Path p = shared == null ? null : shared.resolve(name);
+        if (p != null && Files.isRegularFile(p)) {
           files.add(p);
         }
       }

@@ -2,6 +2,7 @@ package io.qinglang.cli;
 
 import io.qinglang.config.ConfigException;
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.ml.TrainingCorpus;
 import io.qinglang.run.JobStats;
 import io.qinglang.score.ScoreBenchmark;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class BenchScoreCommand extends JobCommand {
   String model;
 
   @Option(names = "--shared-data", paramLabel = "DIR",
-      description = "Directory of real Chinese text (default: ../shared/data next to the repository).")
+      description = "Directory of real Chinese text (default: the nearest shared/data beside the repository or up to two of its parent folders, as for train).")
   Path sharedData;
 
   @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
@@ -53,9 +54,8 @@ public final class BenchScoreCommand extends JobCommand {
     if (sharedData != null) {
       return sharedData.toString();
     }
-    String home = System.getProperty("qinglang.home");
-    Path guess = home != null ? Path.of(home).resolve("../shared/data") : Path.of("../shared/data");
-    return Files.isDirectory(guess) ? guess.normalize().toString() : null;
+    Path found = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
+    return found == null ? null : found.toString();
   }
 
   @Override

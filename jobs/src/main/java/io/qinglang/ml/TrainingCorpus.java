@@ -122,13 +122,24 @@ public final class TrainingCorpus {
   /** The {@code real-text} value that looks for the corpora next to the repository. */
   public static final String AUTO = "auto";
 
+  /** How many directories up from the repository {@link #autoRealText} looks for {@code shared/data}. */
+  static final int REAL_TEXT_LEVELS = 3;
+
   /**
-   * {@code ../shared/data} next to the repository at {@code home} (the launcher's
-   * {@code qinglang.home}) when it holds at least one of the known corpora, else null.
+   * The nearest {@code shared/data} beside the repository at {@code home} (the launcher's
+   * {@code qinglang.home}) or beside one of its parents, up to {@link #REAL_TEXT_LEVELS} levels up
+   * ({@code ../shared/data}, {@code ../../shared/data} ...: a clone one folder deeper than its
+   * neighbours finds the same corpora), that holds at least one of the known corpora; else null.
    */
   public static Path autoRealText(Path home) {
-    Path dir = home.toAbsolutePath().resolve("../shared/data").normalize();
-    return RealText.holdsCorpora(dir) ? dir : null;
+    Path parent = home.toAbsolutePath().normalize().getParent();
+    for (int level = 0; level < REAL_TEXT_LEVELS && parent != null; level++, parent = parent.getParent()) {
+      Path dir = parent.resolve("shared/data");
+      if (RealText.holdsCorpora(dir)) {
+        return dir;
+      }
+    }
+    return null;
   }
 
   /**

@@ -58,6 +58,18 @@ class TrainingCorpusTest {
   }
 
   @Test
+  void autoLooksAFewFoldersUpAndTakesTheNearestCorpora(@TempDir Path dir) throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("work/teams/qinglang/repo"));
+    Path far = Files.createDirectories(dir.resolve("work/shared/data"));
+    Files.writeString(far.resolve("waimai_10k_reviews.csv"), "label,review\n1,很好吃\n");
+    assertEquals(far, TrainingCorpus.autoRealText(repo), "three levels up");
+    assertNull(TrainingCorpus.autoRealText(Files.createDirectories(repo.resolve("one/deeper"))), "four levels up");
+    Path near = Files.createDirectories(dir.resolve("work/teams/shared/data"));
+    Files.writeString(near.resolve("waimai_10k_reviews.csv"), "label,review\n0,太慢了\n");
+    assertEquals(near, TrainingCorpus.autoRealText(repo), "the nearest wins");
+  }
+
+  @Test
   void goldSetIsBundled(@TempDir Path dir) {
     assertTrue(TrainingCorpus.hasGold());
     String gold = TrainingCorpus.goldDir(dir);
