@@ -75,10 +75,12 @@ public final class BenchCampaignsCommand implements Callable<Integer> {
       }
     } else {
       Path shared = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
-      for (String name : List.of("toutiao_headlines_38k.tsv", "finance_news_headlines_choice_20k.tsv",
-          "weibo_senti_100k_subset_2400.csv", "waimai_10k_reviews.csv", "online_shopping_reviews_10cats_sample10k.tsv")) {
-        Path p = shared == null ? null : shared.resolve(name);
-        if (p != null && Files.isRegularFile(p)) {
+      List<String> names = shared == null ? List.of() : List.of("toutiao_headlines_38k.tsv",
+          "finance_news_headlines_choice_20k.tsv", "weibo_senti_100k_subset_2400.csv", "waimai_10k_reviews.csv",
+          "online_shopping_reviews_10cats_sample10k.tsv");
+      for (String name : names) {
+        Path p = shared.resolve(name);
+        if (Files.isRegularFile(p)) {
           files.add(p);
         }
       }

@@ -119,7 +119,7 @@ public final class TrainingCorpus {
     }
   }
 
-  /** The {@code real-text} value that looks for the corpora next to the repository. */
+  /** The {@code real-text} value that looks for the corpora beside the repository ({@link #autoRealText}). */
   public static final String AUTO = "auto";
 
   /** How many directories up from the repository {@link #autoRealText} looks for {@code shared/data}. */

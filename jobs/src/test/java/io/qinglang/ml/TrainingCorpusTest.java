@@ -23,7 +23,7 @@ class TrainingCorpusTest {
     assertTrue(s.corpusDir().endsWith("corpus/training"), s.corpusDir());
     assertEquals(10000, s.maxGeneratedPosts());
     assertEquals(6.0, s.goldWeight());
-    // "auto": ../shared/data next to the repository when it is there.
+    // "auto": the nearest shared/data beside the repository or up to two of its parent folders.
     Path auto = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
     assertEquals(auto == null ? null : auto.toString(), s.realText());
     assertNull(TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
@@ -63,7 +63,7 @@ class TrainingCorpusTest {
     Path far = Files.createDirectories(dir.resolve("work/shared/data"));
     Files.writeString(far.resolve("waimai_10k_reviews.csv"), "label,review\n1,很好吃\n");
     assertEquals(far, TrainingCorpus.autoRealText(repo), "three levels up");
-    assertNull(TrainingCorpus.autoRealText(Files.createDirectories(repo.resolve("one/deeper"))), "four levels up");
+    assertNull(TrainingCorpus.autoRealText(Files.createDirectories(repo.resolve("one/deeper"))), "beyond three levels up");
     Path near = Files.createDirectories(dir.resolve("work/teams/shared/data"));
     Files.writeString(near.resolve("waimai_10k_reviews.csv"), "label,review\n0,太慢了\n");
     assertEquals(near, TrainingCorpus.autoRealText(repo), "the nearest wins");
