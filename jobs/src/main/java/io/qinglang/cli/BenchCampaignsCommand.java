@@ -5,6 +5,7 @@ import io.qinglang.config.QinglangConfig;
 import io.qinglang.detect.CampaignBenchmark;
 import io.qinglang.detect.DetectSettings;
 import io.qinglang.detect.DetectorResources;
+import io.qinglang.generate.RealText;
 import io.qinglang.ml.TrainingCorpus;
 import io.qinglang.registry.EnterpriseRegistry;
 import io.qinglang.spark.SparkSessions;
@@ -75,10 +76,7 @@ public final class BenchCampaignsCommand implements Callable<Integer> {
       }
     } else {
       Path shared = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
-      List<String> names = shared == null ? List.of() : List.of("toutiao_headlines_38k.tsv",
-          "finance_news_headlines_choice_20k.tsv", "weibo_senti_100k_subset_2400.csv", "waimai_10k_reviews.csv",
-          "online_shopping_reviews_10cats_sample10k.tsv");
-      for (String name : names) {
+      for (String name : shared == null ? List.<String>of() : RealText.TEXT_FILES) {
         Path p = shared.resolve(name);
         if (Files.isRegularFile(p)) {
           files.add(p);

@@ -33,6 +33,8 @@ public final class RealText implements Serializable {
   static final String ASHARE = "a_share_listed_companies_tushare_2026.csv";
   static final String BRANDS = "enterprise_brand_fullname_smoothnlp_10k.tsv";
   static final List<String> FILES = List.of(WEIBO, HEADLINES, FINANCE, WAIMAI, SHOPPING, ASHARE, BRANDS);
+  /** The corpora of posts, headlines and reviews (the others list companies). */
+  public static final List<String> TEXT_FILES = List.of(HEADLINES, FINANCE, WEIBO, WAIMAI, SHOPPING);
 
   /** A company name from the corpora: short name, registered name (may be null), industry words. */
   public record Company(String shortName, String fullName, String industry, String area) implements Serializable {}
