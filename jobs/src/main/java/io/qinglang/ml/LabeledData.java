@@ -37,6 +37,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -69,14 +70,21 @@ public final class LabeledData {
       .add(HARD_NEGATIVE, DataTypes.BooleanType, false)
       .add(GROUP, DataTypes.StringType, true);
 
-  /** The labelled posts and what did not make it. */
+  /**
+   * The labelled posts and what did not make it; {@code rejections} says why records were rejected (counts by
+   * reason with the first example of each, see {@link #rejectionSummary}), empty when none was.
+   */
   public record Loaded(Dataset<Row> posts, long labels, long rejected, long unlabelled, long missing,
-      String source) {
+      String source, String rejections) {
     public String describe() {
-      return String.format(Locale.ROOT, "%s: %d labels; %d posts rejected by validation, %d posts without a label, "
-          + "%d labels without a post", source, labels, rejected, unlabelled, missing);
+      return String.format(Locale.ROOT, "%s: %d labels; %d posts rejected by validation%s, %d posts without a label, "
+          + "%d labels without a post", source, labels, rejected, rejections.isEmpty() ? "" : " (" + rejections + ")",
+          unlabelled, missing);
     }
   }
+
+  /** Examples of rejected records named per reason in {@link Loaded#describe()}. */
+  static final int REJECTION_REASONS_SHOWN = 5;
 
   private LabeledData() {}
 
@@ -90,6 +98,7 @@ public final class LabeledData {
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     Dataset<Row> staged = ArchiveReader.read(spark, files, validator).cache();
     long rejected = staged.filter(col("accepted").equalTo(false)).count();
+    String rejections = rejected == 0 ? "" : rejectionSummary(staged.filter(col("accepted").equalTo(false)));
     Dataset<Row> accepted = Upserts.latestCopies(staged.filter(col("accepted")), IngestKind.POSTS.keys())
         .drop("accepted", "reason", "detail", "raw_record", "record_no");
     Dataset<Row> labels = spark.createDataFrame(labelRows, LABELS);
@@ -113,9 +122,37 @@ public final class LabeledData {
       throw new ConfigException(dir + ": no post matches a label in labels.csv (are the post ids the same?)");
     }
     Loaded loaded = new Loaded(joined, labelRows.size(), rejected, postCount - matched, labelRows.size() - matched,
-        dir);
+        dir, rejections);
     LOG.info("labelled posts {}", loaded.describe());
     return loaded;
+  }
+
+  /**
+   * Why records were rejected, most frequent reason first: "reason count: first example", the example naming
+   * the file's base name, the record number and the post id when it was read (at most
+   * {@value #REJECTION_REASONS_SHOWN} reasons, then how many more). {@code rejected}: rows of
+   * {@link io.qinglang.ingest.StagedRows#COMMON} that were not accepted.
+   */
+  static String rejectionSummary(Dataset<Row> rejected) {
+    List<Row> reasons = rejected
+        .groupBy(col("reason"))
+        .agg(count(lit(1)).as("n"), functions.min_by(functions.struct(col("source_file"), col("record_no"),
+            col("post_id"), col("detail")), functions.struct(col("source_file"), col("record_no"))).as("first"))
+        .orderBy(col("n").desc(), col("reason"))
+        .collectAsList();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < Math.min(REJECTION_REASONS_SHOWN, reasons.size()); i++) {
+      Row r = reasons.get(i);
+      Row first = r.getStruct(2);
+      String file = first.getString(0);
+      String where = file.substring(file.lastIndexOf('/') + 1) + " record " + first.getLong(1)
+          + (first.isNullAt(2) ? "" : " (" + first.getString(2) + ")");
+      parts.add(r.getString(0) + " " + r.getLong(1) + ", e.g. " + where + ": " + String.valueOf(first.getString(3)));
+    }
+    if (reasons.size() > REJECTION_REASONS_SHOWN) {
+      parts.add((reasons.size() - REJECTION_REASONS_SHOWN) + " more reasons");
+    }
+    return String.join("; ", parts);
   }
 
   /** The archive files of a labelled directory. */
