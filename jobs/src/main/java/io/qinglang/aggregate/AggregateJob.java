@@ -196,7 +196,8 @@ public final class AggregateJob {
   static Dataset<Row> registryFrame(SparkSession spark, EnterpriseRegistry registry) {
     List<Row> rows = new ArrayList<>();
     for (Enterprise e : registry.enterprises()) {
-      rows.add(RowFactory.create(e.enterpriseId(), e.name(), e.ownership().id(), e.region(), e.industry()));
+      String ownership = e.ownership() == null ? null : e.ownership().id();
+      rows.add(RowFactory.create(e.enterpriseId(), e.name(), ownership, e.region(), e.industry()));
     }
     return spark.createDataFrame(rows, new StructType().add("enterprise_id", DataTypes.StringType, false)
         .add("enterprise_name", DataTypes.StringType).add("ownership", DataTypes.StringType)

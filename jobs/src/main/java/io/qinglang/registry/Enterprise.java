@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One enterprise of the registry. {@code officialAccounts} holds canonical {@code platform:account_id}
- * pairs: posts from these accounts are the enterprise's own and never impersonation.
+ * pairs: posts from these accounts are the enterprise's own and never impersonation. {@code ownership} is null
+ * when the registry does not give it (statistics then count the enterprise as of unknown ownership).
  */
 public record Enterprise(
     String enterpriseId,

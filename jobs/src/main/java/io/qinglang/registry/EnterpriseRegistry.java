@@ -30,8 +30,11 @@ import org.apache.commons.csv.CSVRecord;
  * protects. Loaded from CSV and validated line by line; serializable so that jobs can broadcast it.
  */
 public final class EnterpriseRegistry implements Serializable {
+  /** The columns, in the order the shipped registry writes them. */
   public static final List<String> HEADER = List.of(
       "enterprise_id", "name", "short_names", "brands", "ownership", "industry", "region", "official_accounts");
+  /** The columns every registry must have; the others may be left out (empty values then). */
+  public static final List<String> REQUIRED = List.of("enterprise_id", "name");
 
   private final String source;
   private final String fingerprint;
@@ -81,21 +84,15 @@ public final class EnterpriseRegistry implements Serializable {
     Map<String, String> legalNames = new HashMap<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(true).get();
     try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-      boolean header = true;
+      int[] columns = null;
       StartLines lines = new StartLines(text);
       for (CSVRecord record : parser) {
         long line = lines.at(record.getCharacterPosition());
-        if (header) {
-          List<String> got = new ArrayList<>();
-          record.forEach(got::add);
-          if (!got.equals(HEADER)) {
-            throw new ConfigException(where(source, line) + "the header must be " + String.join(",", HEADER)
-                + " but is " + String.join(",", got));
-          }
-          header = false;
+        if (columns == null) {
+          columns = columns(record, source, line);
           continue;
         }
-        Enterprise e = enterprise(record, source, line, platforms);
+        Enterprise e = enterprise(record, columns, source, line, platforms);
         if (!ids.add(e.enterpriseId())) {
           throw new ConfigException(where(source, line) + "enterprise_id '" + e.enterpriseId() + "' appears twice");
         }
@@ -116,12 +113,49 @@ public final class EnterpriseRegistry implements Serializable {
     return new EnterpriseRegistry(source, sha256(bytes), list);
   }
 
-  private static Enterprise enterprise(CSVRecord r, String source, long line, QinglangConfig.Platforms platforms) {
-    if (r.size() != HEADER.size()) {
-      throw new ConfigException(where(source, line) + "expected " + HEADER.size() + " fields, found " + r.size());
+  /**
+   * Where each of {@link #HEADER}'s columns is in the file's header (-1: left out). Columns are found by name in
+   * any order; a missing {@link #REQUIRED} column, an unknown column (a typo would silently drop its values)
+   * or a repeated one stops the command.
+   */
+  private static int[] columns(CSVRecord header, String source, long line) {
+    int[] at = new int[HEADER.size()];
+    java.util.Arrays.fill(at, -1);
+    List<String> got = new ArrayList<>();
+    header.forEach(got::add);
+    String expected = " (columns: " + String.join(",", HEADER) + "; " + String.join(" and ", REQUIRED)
+        + " required, the others optional, in any order)";
+    for (int i = 0; i < got.size(); i++) {
+      String name = got.get(i).toLowerCase(Locale.ROOT);
+      int known = HEADER.indexOf(name);
+      if (known < 0) {
+        throw new ConfigException(where(source, line) + "unknown column '" + got.get(i) + "' in the header "
+            + String.join(",", got) + expected);
+      }
+      if (at[known] >= 0) {
+        throw new ConfigException(where(source, line) + "column '" + name + "' appears twice in the header" + expected);
+      }
+      at[known] = i;
     }
-    String id = r.get(0);
-    String name = r.get(1);
+    for (String r : REQUIRED) {
+      if (at[HEADER.indexOf(r)] < 0) {
+        throw new ConfigException(where(source, line) + "the header " + String.join(",", got) + " has no column '"
+            + r + "'" + expected);
+      }
+    }
+    return at;
+  }
+
+  private static Enterprise enterprise(CSVRecord r, int[] columns, String source, long line,
+      QinglangConfig.Platforms platforms) {
+    int width = (int) java.util.Arrays.stream(columns).filter(c -> c >= 0).count();
+    if (r.size() != width) {
+      throw new ConfigException(where(source, line) + "expected " + width + " fields, found " + r.size()
+          + " (one per header column)");
+    }
+    java.util.function.IntFunction<String> field = k -> columns[k] < 0 ? "" : r.get(columns[k]);
+    String id = field.apply(0);
+    String name = field.apply(1);
     if (id.isEmpty()) {
       throw new ConfigException(where(source, line) + "enterprise_id is empty");
     }
@@ -130,12 +164,12 @@ public final class EnterpriseRegistry implements Serializable {
     }
     Ownership ownership;
     try {
-      ownership = Ownership.parse(r.get(4));
+      ownership = field.apply(4).isEmpty() ? null : Ownership.parse(field.apply(4));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where(source, line) + e.getMessage());
     }
     List<String> accounts = new ArrayList<>();
-    for (String pair : split(r.get(7))) {
+    for (String pair : split(field.apply(7))) {
       int colon = pair.indexOf(':');
       if (colon <= 0 || colon == pair.length() - 1) {
         throw new ConfigException(where(source, line) + "official account '" + pair
@@ -148,8 +182,8 @@ public final class EnterpriseRegistry implements Serializable {
       }
       accounts.add(platform + ":" + pair.substring(colon + 1).trim());
     }
-    return new Enterprise(id, name, split(r.get(2)), split(r.get(3)), ownership, r.get(5), r.get(6),
-        List.copyOf(accounts));
+    return new Enterprise(id, name, split(field.apply(2)), split(field.apply(3)), ownership, field.apply(5),
+        field.apply(6), List.copyOf(accounts));
   }
 
   /** A platform id or alias, ignoring case as archives do ({@code Weibo}, {@code WB}, {@code 微博}). */

@@ -78,7 +78,32 @@ class EnterpriseRegistryTest {
   @Test
   void wrongHeaderIsRejected() throws IOException {
     String m = failure(write("id,name,short_names,brands,ownership,industry,region,official_accounts", BYD), 1);
-    assertTrue(m.contains("the header must be " + HEADER), m);
+    assertTrue(m.contains("unknown column 'id' in the header"), m);
+    assertTrue(m.contains("(columns: " + HEADER + "; enterprise_id and name required"), m);
+    m = failure(write("enterprise_id,short_names,brands", "E1,比亚迪,BYD"), 1);
+    assertTrue(m.contains("has no column 'name'"), m);
+    m = failure(write("enterprise_id,name,brands,Brands", "E1,比亚迪股份有限公司,BYD,腾势"), 1);
+    assertTrue(m.contains("column 'brands' appears twice"), m);
+  }
+
+  @Test
+  void optionalColumnsMayBeLeftOutAndColumnsComeInAnyOrder() throws IOException {
+    // A registry of invented enterprises with names only: the ids, names and brands are what matching needs.
+    EnterpriseRegistry r = load(write("Name,enterprise_id,brands", "\"澄溪食品有限公司\",X1,澄溪鲜|澄溪",
+        "岚桥电子科技有限公司,X2,"));
+    Enterprise x1 = r.get("X1");
+    assertEquals("澄溪食品有限公司", x1.name());
+    assertEquals(List.of("澄溪鲜", "澄溪"), x1.brands());
+    assertEquals(List.of(), x1.shortNames());
+    assertEquals(null, x1.ownership());
+    assertEquals("", x1.region());
+    assertEquals(List.of(), x1.officialAccounts());
+    assertEquals(List.of("岚桥电子科技有限公司"), r.get("X2").allNames());
+    // An empty ownership is "not given", as a left-out column is; a wrong one is still an error.
+    assertEquals(null, load(write(HEADER, BYD.replace("private", ""))).get("E1").ownership());
+    assertTrue(failure(write("enterprise_id,name,ownership", "X1,某某公司,public"), 2).contains("ownership 'public'"));
+    assertTrue(failure(write("enterprise_id,name", "X1,某某公司,多一列"), 2)
+        .contains("expected 2 fields, found 3 (one per header column)"));
   }
 
   @Test
