@@ -153,9 +153,13 @@ public final class EnterpriseRegistry implements Serializable {
       throw new ConfigException(where(source, line) + "expected " + width + " fields, found " + r.size()
           + " (one per header column)");
     }
-    java.util.function.IntFunction<String> field = k -> columns[k] < 0 ? "" : r.get(columns[k]);
-    String id = field.apply(0);
-    String name = field.apply(1);
+    // A column the header left out reads as empty.
+    java.util.function.Function<String, String> field = column -> {
+      int at = columns[HEADER.indexOf(column)];
+      return at < 0 ? "" : r.get(at);
+    };
+    String id = field.apply("enterprise_id");
+    String name = field.apply("name");
     if (id.isEmpty()) {
       throw new ConfigException(where(source, line) + "enterprise_id is empty");
     }
@@ -164,12 +168,13 @@ public final class EnterpriseRegistry implements Serializable {
     }
     Ownership ownership;
     try {
-      ownership = field.apply(4).isEmpty() ? null : Ownership.parse(field.apply(4));
+      String given = field.apply("ownership");
+      ownership = given.isEmpty() ? null : Ownership.parse(given);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where(source, line) + e.getMessage());
     }
     List<String> accounts = new ArrayList<>();
-    for (String pair : split(field.apply(7))) {
+    for (String pair : split(field.apply("official_accounts"))) {
       int colon = pair.indexOf(':');
       if (colon <= 0 || colon == pair.length() - 1) {
         throw new ConfigException(where(source, line) + "official account '" + pair
@@ -182,8 +187,8 @@ public final class EnterpriseRegistry implements Serializable {
       }
       accounts.add(platform + ":" + pair.substring(colon + 1).trim());
     }
-    return new Enterprise(id, name, split(field.apply(2)), split(field.apply(3)), ownership, field.apply(5),
-        field.apply(6), List.copyOf(accounts));
+    return new Enterprise(id, name, split(field.apply("short_names")), split(field.apply("brands")), ownership,
+        field.apply("industry"), field.apply("region"), List.copyOf(accounts));
   }
 
   /** A platform id or alias, ignoring case as archives do ({@code Weibo}, {@code WB}, {@code 微博}). */
