@@ -27,7 +27,8 @@ public final class ConfigLoader {
   public static final String USER_RESOURCE = "qinglang.conf";
   /** Keys under these paths are free-form (users add their own entries). */
   private static final List<String> OPEN_SECTIONS =
-      List.of("qinglang.spark.conf", "qinglang.platforms.aliases", "qinglang.classifier.decision.category-ceilings");
+      List.of("qinglang.spark.conf", "qinglang.platforms.aliases", "qinglang.ingest.content-type-aliases",
+          "qinglang.classifier.decision.category-ceilings");
 
   private ConfigLoader() {}
 
@@ -80,10 +81,25 @@ public final class ConfigLoader {
             r.stringMap(p + "spark.conf")),
         new QinglangConfig.Ingest(
             r.intAtLeast(p + "ingest.max-content-length", 1),
-            r.date(p + "ingest.earliest-timestamp")),
+            r.date(p + "ingest.earliest-timestamp"),
+            contentTypeAliases(r)),
         platforms,
         categories(r),
         r);
+  }
+
+  /** Other names for content types, each naming one of the archive format's types. */
+  private static Map<String, String> contentTypeAliases(ConfigReader r) {
+    String key = "qinglang.ingest.content-type-aliases";
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : r.stringMap(key).entrySet()) {
+      if (!io.qinglang.ingest.ArchiveFields.CONTENT_TYPES.contains(e.getValue())) {
+        throw r.error(key + ".\"" + e.getKey() + "\"",
+            "'" + e.getValue() + "' is not one of the content types " + io.qinglang.ingest.ArchiveFields.CONTENT_TYPES);
+      }
+      aliases.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    return Map.copyOf(aliases);
   }
 
   private static QinglangConfig.Platforms platforms(ConfigReader r) {

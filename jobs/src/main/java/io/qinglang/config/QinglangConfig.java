@@ -26,7 +26,8 @@ public record QinglangConfig(
   public record Spark(String master, String appName, int shufflePartitions, Map<String, String> conf) {}
 
   /** Limits applied while ingesting archives. */
-  public record Ingest(int maxContentLength, LocalDate earliestTimestamp) {}
+  /** Ingest limits, and other names for the archive format's content types (alias keys lower-cased). */
+  public record Ingest(int maxContentLength, LocalDate earliestTimestamp, Map<String, String> contentTypeAliases) {}
 
   /** Known platform ids and the aliases that map onto them (alias keys lower-cased). */
   public record Platforms(List<String> known, Map<String, String> aliases) implements java.io.Serializable {}

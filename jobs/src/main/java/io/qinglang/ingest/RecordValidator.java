@@ -19,16 +19,19 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RecordValidator extends ArchiveValidator {
   private final int maxContentLength;
+  private final Map<String, String> contentTypeAliases;
 
+  /** @param contentTypeAliases other names of content types (lower-case keys) and the type each stands for */
   public RecordValidator(QinglangConfig.Platforms platforms, ZoneId zone, int maxContentLength,
-      LocalDate earliest, Instant runStart) {
+      LocalDate earliest, Instant runStart, Map<String, String> contentTypeAliases) {
     super(platforms, zone, earliest, runStart);
     this.maxContentLength = maxContentLength;
+    this.contentTypeAliases = Map.copyOf(contentTypeAliases);
   }
 
   public static RecordValidator of(QinglangConfig config, Instant runStart) {
     return new RecordValidator(config.platforms(), config.timeZone(), config.ingest().maxContentLength(),
-        config.ingest().earliestTimestamp(), runStart);
+        config.ingest().earliestTimestamp(), runStart, config.ingest().contentTypeAliases());
   }
 
   @Override
@@ -86,10 +89,11 @@ public final class RecordValidator extends ArchiveValidator {
       String content = f.requiredText(ArchiveFields.CONTENT);
       String title = f.optionalText(ArchiveFields.TITLE);
       String contentType = f.optionalText(ArchiveFields.CONTENT_TYPE);
-      contentType = contentType == null ? "post" : contentType.toLowerCase(Locale.ROOT);
+      contentType = contentType == null ? "post" : contentType.trim().toLowerCase(Locale.ROOT);
+      contentType = contentTypeAliases.getOrDefault(contentType, contentType);
       if (!ArchiveFields.CONTENT_TYPES.contains(contentType)) {
-        throw RecordFields.badValue(ArchiveFields.CONTENT_TYPE,
-            "content_type '" + contentType + "' is not one of " + ArchiveFields.CONTENT_TYPES);
+        throw RecordFields.badValue(ArchiveFields.CONTENT_TYPE, "content_type '" + contentType + "' is not one of "
+            + ArchiveFields.CONTENT_TYPES + " nor an alias in qinglang.ingest.content-type-aliases");
       }
       String accountName = f.optionalText(ArchiveFields.ACCOUNT_NAME);
       String url = f.optionalText(ArchiveFields.URL);

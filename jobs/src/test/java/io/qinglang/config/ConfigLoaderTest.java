@@ -122,6 +122,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void contentTypeAliasesNameAFormatType() throws IOException {
+    QinglangConfig c = ConfigLoader.load(conf("qinglang.ingest.content-type-aliases { \"Reel\" = video }\n"));
+    assertEquals("video", c.ingest().contentTypeAliases().get("reel"));
+    assertEquals("post", c.ingest().contentTypeAliases().get("answer"), "the shipped aliases are still there");
+    String m = failure(conf("qinglang.ingest.content-type-aliases { story = tweet }\n"),
+        "qinglang.ingest.content-type-aliases.\"story\"");
+    assertTrue(m.contains("'tweet' is not one of the content types [post, comment, article"), m);
+  }
+
+  @Test
   void categoriesAreAClosedSection() throws IOException {
     // Only ids 0..10 exist: another id is an unknown key, a non-text name a wrong value.
     assertTrue(failure(conf("qinglang.categories { \"11\" = \"多余\" }"), "qinglang.categories.11")

@@ -25,7 +25,8 @@ class RecordValidatorTest {
   static final int MAX = 20;
 
   private final RecordValidator validator = new RecordValidator(ConfigLoader.load(null).platforms(),
-      ZoneId.of("Asia/Shanghai"), MAX, LocalDate.of(2000, 1, 1), RUN);
+      ZoneId.of("Asia/Shanghai"), MAX, LocalDate.of(2000, 1, 1), RUN,
+      ConfigLoader.load(null).ingest().contentTypeAliases());
 
   /** A valid record; tests change or remove fields with {@code with}. */
   private static Map<String, Object> post() {
@@ -90,6 +91,19 @@ class RecordValidatorTest {
     assertEquals("bilibili", check(with("platform", "B站")).platform());
     assertEquals("wechat", check(with("platform", "公众号")).platform());
     assertEquals("video", check(with("content_type", "VIDEO")).contentType());
+  }
+
+  @Test
+  void contentTypeAliasesStandForTheFormatsTypes() {
+    // Names other archives use (a Zhihu answer, a Xiaohongshu note, a danmaku) are stored as the format's types.
+    assertEquals("post", check(with("content_type", "answer")).contentType());
+    assertEquals("post", check(with("content_type", " Note ")).contentType());
+    assertEquals("post", check(with("content_type", "笔记")).contentType());
+    assertEquals("comment", check(with("content_type", "弹幕")).contentType());
+    assertEquals("search_suggestion", check(with("content_type", "联想词")).contentType());
+    ArchiveRecord bad = validator.validate("f", 1, "{}", with("content_type", "tweet"));
+    assertEquals("bad_value:content_type", bad.reason());
+    assertTrue(bad.detail().contains("nor an alias in qinglang.ingest.content-type-aliases"), bad.detail());
   }
 
   @Test

@@ -27,7 +27,7 @@ class LabeledDataRejectionsTest {
     Files.createDirectories(labeled.resolve("posts"));
     // Record 2 and 4: a content type outside the archive format; record 3: not JSON.
     Files.writeString(labeled.resolve("posts/part.jsonl"), String.join("\n", post("a1", "post"),
-        post("a2", "answer"), "{not json", post("a4", "note"), post("a5", "comment")) + "\n");
+        post("a2", "tweet"), "{not json", post("a4", "story"), post("a5", "comment")) + "\n");
     Files.writeString(labeled.resolve("labels.csv"), "post_id,category\na1,0\na2,0\na4,0\na5,0\n");
     QinglangConfig config = TestConfigs.withWarehouse(dir.resolve("wh"));
 
@@ -39,7 +39,7 @@ class LabeledDataRejectionsTest {
     String text = loaded.describe();
     // The most frequent reason first, with its count and the first record that had it.
     assertTrue(text.contains("3 posts rejected by validation (bad_value:content_type 2, e.g. part.jsonl record 2 "
-        + "(a2): content_type 'answer' is not one of"), text);
+        + "(a2): content_type 'tweet' is not one of"), text);
     int contentType = text.indexOf("bad_value:content_type");
     int other = text.indexOf("; ", contentType);
     assertTrue(other > 0 && text.substring(other).contains(" 1, e.g. part.jsonl record 3: "), text);
