@@ -25,8 +25,7 @@ public record QinglangConfig(
   /** Settings for the SparkSession that jobs/bin/qinglang builds. */
   public record Spark(String master, String appName, int shufflePartitions, Map<String, String> conf) {}
 
-  /** Limits applied while ingesting archives. */
-  /** Ingest limits, and other names for the archive format's content types (alias keys lower-cased). */
+  /** Limits applied while ingesting archives, and other names of the format's content types (keys lower-cased). */
   public record Ingest(int maxContentLength, LocalDate earliestTimestamp, Map<String, String> contentTypeAliases) {}
 
   /** Known platform ids and the aliases that map onto them (alias keys lower-cased). */
