@@ -90,12 +90,19 @@ public final class ConfigLoader {
 
   /** Other names for content types, each naming one of the archive format's types. */
   private static Map<String, String> contentTypeAliases(ConfigReader r) {
-    String key = "qinglang.ingest.content-type-aliases";
+    return aliases(r, "qinglang.ingest.content-type-aliases", io.qinglang.ingest.ArchiveFields.CONTENT_TYPES,
+        "the content types");
+  }
+
+  /**
+   * The open section {@code key} of other names, each naming one of {@code targets} (else a configuration error
+   * saying it is not one of {@code what}); keys trimmed and lower-cased, since they are matched ignoring case.
+   */
+  private static Map<String, String> aliases(ConfigReader r, String key, List<String> targets, String what) {
     Map<String, String> aliases = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : r.stringMap(key).entrySet()) {
-      if (!io.qinglang.ingest.ArchiveFields.CONTENT_TYPES.contains(e.getValue())) {
-        throw r.error(key + ".\"" + e.getKey() + "\"",
-            "'" + e.getValue() + "' is not one of the content types " + io.qinglang.ingest.ArchiveFields.CONTENT_TYPES);
+      if (!targets.contains(e.getValue())) {
+        throw r.error(key + ".\"" + e.getKey() + "\"", "'" + e.getValue() + "' is not one of " + what + " " + targets);
       }
       aliases.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue());
     }
@@ -113,15 +120,8 @@ public final class ConfigLoader {
     if (known.isEmpty()) {
       throw r.error(key, "must name at least one platform");
     }
-    Map<String, String> aliases = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : r.stringMap("qinglang.platforms.aliases").entrySet()) {
-      if (!known.contains(e.getValue())) {
-        throw r.error("qinglang.platforms.aliases.\"" + e.getKey() + "\"",
-            "'" + e.getValue() + "' is not one of the known platforms " + known);
-      }
-      aliases.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue());
-    }
-    return new QinglangConfig.Platforms(List.copyOf(known), Map.copyOf(aliases));
+    return new QinglangConfig.Platforms(List.copyOf(known),
+        aliases(r, "qinglang.platforms.aliases", known, "the known platforms"));
   }
 
   private static Map<Integer, String> categories(ConfigReader r) {

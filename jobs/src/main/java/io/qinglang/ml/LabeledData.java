@@ -97,8 +97,9 @@ public final class LabeledData {
     List<Row> labelRows = applySideFiles(readLabels(labelsPath, hadoop, config), root, hadoop);
     RecordValidator validator = RecordValidator.of(config, Instant.now());
     Dataset<Row> staged = ArchiveReader.read(spark, files, validator).cache();
-    long rejected = staged.filter(col("accepted").equalTo(false)).count();
-    String rejections = rejected == 0 ? "" : rejectionSummary(staged.filter(col("accepted").equalTo(false)));
+    Dataset<Row> rejectedRows = staged.filter(col("accepted").equalTo(false));
+    long rejected = rejectedRows.count();
+    String rejections = rejected == 0 ? "" : rejectionSummary(rejectedRows);
     Dataset<Row> accepted = Upserts.latestCopies(staged.filter(col("accepted")), IngestKind.POSTS.keys())
         .drop("accepted", "reason", "detail", "raw_record", "record_no");
     Dataset<Row> labels = spark.createDataFrame(labelRows, LABELS);

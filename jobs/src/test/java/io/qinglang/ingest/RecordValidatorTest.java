@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qinglang.config.ConfigLoader;
+import io.qinglang.config.QinglangConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -24,9 +25,10 @@ class RecordValidatorTest {
   static final Instant RUN = Instant.parse("2026-01-01T00:00:00Z");
   static final int MAX = 20;
 
-  private final RecordValidator validator = new RecordValidator(ConfigLoader.load(null).platforms(),
-      ZoneId.of("Asia/Shanghai"), MAX, LocalDate.of(2000, 1, 1), RUN,
-      ConfigLoader.load(null).ingest().contentTypeAliases());
+  static final QinglangConfig DEFAULTS = ConfigLoader.load(null);
+
+  private final RecordValidator validator = new RecordValidator(DEFAULTS.platforms(),
+      ZoneId.of("Asia/Shanghai"), MAX, LocalDate.of(2000, 1, 1), RUN, DEFAULTS.ingest().contentTypeAliases());
 
   /** A valid record; tests change or remove fields with {@code with}. */
   private static Map<String, Object> post() {
