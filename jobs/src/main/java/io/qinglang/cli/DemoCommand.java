@@ -3,6 +3,7 @@ package io.qinglang.cli;
 import io.qinglang.config.ConfigException;
 import io.qinglang.config.QinglangConfig;
 import io.qinglang.demo.DemoJob;
+import io.qinglang.generate.RealText;
 import io.qinglang.run.JobStats;
 import java.io.File;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ public final class DemoCommand extends JobCommand {
   boolean retrain;
 
   @Option(names = "--real-text", paramLabel = "DIR",
-      description = "Real Chinese corpora (such as ../shared/data) mixed into the training corpus as legitimate text.")
+      description = "Real Chinese corpora (such as ../shared/data) mixed into the training corpus as legitimate text, "
+          + "or \"bundled\" for the jar's own hand-written ordinary text (default: qinglang.classifier.training.real-text).")
   String realText;
 
   private String dir;
@@ -43,8 +45,8 @@ public final class DemoCommand extends JobCommand {
           + posts);
     }
     dir = archiveDir != null ? archiveDir : config.reader().string("qinglang.demo.archive-dir");
-    if (realText != null && !new File(realText).isDirectory()) {
-      throw new ConfigException("--real-text " + realText + ": not a directory");
+    if (realText != null && !realText.equals(RealText.BUNDLED) && !new File(realText).isDirectory()) {
+      throw new ConfigException("--real-text " + realText + ": not a directory (nor \"" + RealText.BUNDLED + "\")");
     }
   }
 

@@ -63,7 +63,7 @@ public final class GenerateCommand extends JobCommand {
 
   @Option(names = "--real-text", paramLabel = "DIR",
       description = "Directory of real corpora (e.g. ../shared/data): ordinary posts, headlines and reviews are "
-          + "drawn from them. Read at run time only.")
+          + "drawn from them. Read at run time only. \"bundled\": the jar's own hand-written ordinary text.")
   Path realText;
 
   @Option(names = "--violation-rate", paramLabel = "R", description = "Share of posts that are violations.")
@@ -141,7 +141,9 @@ public final class GenerateCommand extends JobCommand {
       }
       o = o.withSparkPartitions(partitions);
     }
-    if (realText != null) {
+    if (realText != null && realText.toString().equals(RealText.BUNDLED) && !Files.isDirectory(realText)) {
+      o = o.withRealText(RealText.BUNDLED);
+    } else if (realText != null) {
       RealText.load(realText);
       o = o.withRealText(realText.toAbsolutePath().normalize().toString());
     }

@@ -48,7 +48,8 @@ public final class TrainCommand extends JobCommand {
 
   @Option(names = "--real-text", paramLabel = "DIR",
       description = "Only without --labeled: mix real Chinese text from DIR (see /work/shared/data's README) into "
-          + "the generated corpus's ordinary posts (overrides qinglang.classifier.training.real-text).")
+          + "the generated corpus's ordinary posts, or \"bundled\" for the jar's own hand-written ordinary text "
+          + "(overrides qinglang.classifier.training.real-text).")
   String realText;
 
   private ClassifierSettings.ModelType type;

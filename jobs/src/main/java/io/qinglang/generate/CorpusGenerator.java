@@ -54,7 +54,7 @@ public final class CorpusGenerator {
   public static Manifest generate(SparkSession spark, GeneratorOptions options, String outDir) {
     long started = System.nanoTime();
     Grammar.get();
-    RealText real = options.realTextDir() == null ? null : RealText.load(java.nio.file.Path.of(options.realTextDir()));
+    RealText real = options.realTextDir() == null ? null : RealText.load(options.realTextDir());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     try {
       prepare(outDir, hadoop);
@@ -132,7 +132,7 @@ public final class CorpusGenerator {
       try (InputStream in = fs.open(m)) {
         Map<?, ?> json = new ObjectMapper().readValue(in, Map.class);
         return Manifest.fingerprint(options, options.realTextDir() == null ? null
-            : RealText.load(java.nio.file.Path.of(options.realTextDir()))).equals(json.get("options_fingerprint"));
+            : RealText.load(options.realTextDir())).equals(json.get("options_fingerprint"));
       }
     } catch (IOException e) {
       return false;

@@ -23,6 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * README): Weibo posts, news and finance headlines, delivery and shopping reviews, and company names.
  * Nothing of it is stored in the repository. Each line is assigned to the training or held-out side
  * by a hash of its text, like slot values, so {@code --forms heldout} draws lines training never saw.
+ * Where those corpora are missing, {@link #bundled} gives the project's own hand-written ordinary text
+ * of the same kinds (far less of it, and no company names).
  */
 public final class RealText implements Serializable {
   static final String WEIBO = "weibo_senti_100k_subset_2400.csv";
@@ -35,6 +37,15 @@ public final class RealText implements Serializable {
   static final List<String> FILES = List.of(WEIBO, HEADLINES, FINANCE, WAIMAI, SHOPPING, ASHARE, BRANDS);
   /** The corpora of posts, headlines and reviews (the others list companies). */
   public static final List<String> TEXT_FILES = List.of(HEADLINES, FINANCE, WEIBO, WAIMAI, SHOPPING);
+
+  /** The location that names the bundled hand-written text ({@link #bundled}) instead of a directory. */
+  public static final String BUNDLED = "bundled";
+  public static final String BUNDLED_RESOURCE = "qinglang/corpus/ordinary/";
+  static final List<String> BUNDLED_WEIBO = List.of("weibo_life.txt", "weibo_world.txt");
+  static final String BUNDLED_HEADLINES = "news_headlines.txt";
+  static final String BUNDLED_FINANCE = "finance_headlines.txt";
+  static final String BUNDLED_GOOD = "good_reviews.txt";
+  static final String BUNDLED_BAD = "bad_reviews.txt";
 
   /** A company name from the corpora: short name, registered name (may be null), industry words. */
   public record Company(String shortName, String fullName, String industry, String area) implements Serializable {}
@@ -94,6 +105,47 @@ public final class RealText implements Serializable {
   /** Whether {@code dir} is a directory holding at least one of the known corpora. */
   public static boolean holdsCorpora(Path dir) {
     return Files.isDirectory(dir) && FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+  }
+
+  /** {@link #bundled} for {@link #BUNDLED}, else the corpora in the directory {@code location}. */
+  public static RealText load(String location) {
+    return BUNDLED.equals(location) ? bundled() : load(Path.of(location));
+  }
+
+  /**
+   * The hand-written ordinary text bundled in the jar ({@code qinglang/corpus/ordinary/}, one post a line:
+   * everyday posts, news and finance headlines, good reviews, and honest bad reviews as hard negatives),
+   * for a machine without the real corpora. No company names: invented enterprises keep the grammar's names.
+   */
+  public static RealText bundled() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(BUNDLED_WEIBO);
+    names.addAll(List.of(BUNDLED_HEADLINES, BUNDLED_FINANCE, BUNDLED_GOOD, BUNDLED_BAD));
+    for (String name : names) {
+      try (java.io.InputStream in = RealText.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE + name)) {
+        if (in == null) {
+          throw new IllegalStateException("the jar lacks " + BUNDLED_RESOURCE + name);
+        }
+        files.put(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + BUNDLED_RESOURCE + name, e);
+      }
+    }
+    RealText t = new RealText(BUNDLED, digest(files));
+    files.forEach((name, bytes) -> {
+      Lines into = BUNDLED_WEIBO.contains(name) ? t.weibo : switch (name) {
+        case BUNDLED_HEADLINES -> t.headlines;
+        case BUNDLED_FINANCE -> t.financeHeadlines;
+        case BUNDLED_GOOD -> t.goodReviews;
+        default -> t.badReviews;
+      };
+      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+      for (String line : lines) {
+        into.add(stripBom(line));
+      }
+      t.fileRows.put(name, lines.length);
+    });
+    return t;
   }
 
   /** Reads the corpora found in {@code dir}; at least one must be there. */
@@ -186,15 +238,25 @@ public final class RealText implements Serializable {
   }
 
   private static String fingerprint(List<Path> files) {
+    Map<String, byte[]> contents = new LinkedHashMap<>();
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Path p : files) {
-        md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        md.update(Files.readAllBytes(p));
+        contents.put(p.getFileName().toString(), Files.readAllBytes(p));
       }
-      return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
       throw new ConfigException("--real-text: cannot read " + e.getMessage());
+    }
+    return digest(contents);
+  }
+
+  private static String digest(Map<String, byte[]> files) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      files.forEach((name, bytes) -> {
+        md.update(name.getBytes(StandardCharsets.UTF_8));
+        md.update(bytes);
+      });
+      return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

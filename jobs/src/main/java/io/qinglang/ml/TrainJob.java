@@ -56,8 +56,7 @@ public final class TrainJob {
         }
         out.println("preparing the default training corpus (generator training profile in " + cs.corpusDir()
             + ", reused when up to date; gold set; " + (cs.retiredSets().isEmpty() ? "" : cs.retiredSets().size()
-            + " retired held-out sets; ") + (cs.realText() == null ? "no real text"
-            : "real text from " + cs.realText()) + ")");
+            + " retired held-out sets; ") + TrainingCorpus.describeRealText(cs.realText()) + ")");
         out.flush();
         corpus = TrainingCorpus.defaultSources(spark, config, registry, cs, work);
       } else {

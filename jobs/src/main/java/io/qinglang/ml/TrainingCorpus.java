@@ -61,8 +61,8 @@ public final class TrainingCorpus {
    * @param corpusDir where the generated part lives (output location; reused when up to date)
    * @param maxGeneratedPosts at most this many generated posts are trained on (a seeded sample;
    *     0 = all of them)
-   * @param realText a directory of real Chinese text the generator mixes into the ordinary posts
-   *     (null = none)
+   * @param realText a directory of real Chinese text the generator mixes into the ordinary posts,
+   *     {@link RealText#BUNDLED} for the bundled hand-written text, or null for none
    * @param goldWeight how much each hand-written gold post weighs in training relative to a generated one
    * @param retiredSets names of bundled hand-written held-out sets ({@code jobs/corpus/<name>}) that are
    *     trained on as well, each post weighing {@code goldWeight}
@@ -75,12 +75,13 @@ public final class TrainingCorpus {
       try {
         real = r.config().getString(P + "real-text").trim();
       } catch (com.typesafe.config.ConfigException e) {
-        throw r.error(P + "real-text", "must be a string (a directory, \"auto\", or \"\" for none)");
+        throw r.error(P + "real-text", "must be a string (a directory, \"auto\", \"bundled\", or \"\" for none)");
       }
       if (real.equals(AUTO)) {
+        // Without the real corpora, the bundled hand-written text stands in for them.
         Path found = autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
-        real = found == null ? "" : found.toString();
-      } else if (!real.isEmpty() && !Files.isDirectory(Path.of(real))) {
+        real = found == null ? RealText.BUNDLED : found.toString();
+      } else if (!real.isEmpty() && !real.equals(RealText.BUNDLED) && !Files.isDirectory(Path.of(real))) {
         throw r.error(P + "real-text", "not a directory: " + real);
       }
       double gold = r.doubleBetween(P + "gold-weight", 0.1, 100.0);
@@ -112,11 +113,17 @@ public final class TrainingCorpus {
     }
 
     public Settings withRealText(String dir) {
-      if (dir != null && !Files.isDirectory(Path.of(dir))) {
-        throw new ConfigException("--real-text " + dir + ": not a directory");
+      if (dir != null && !dir.equals(RealText.BUNDLED) && !Files.isDirectory(Path.of(dir))) {
+        throw new ConfigException("--real-text " + dir + ": not a directory (nor \"" + RealText.BUNDLED + "\")");
       }
       return new Settings(corpusDir, maxGeneratedPosts, dir, goldWeight, retiredSets);
     }
+  }
+
+  /** How train and the logs name a {@code real-text} location. */
+  public static String describeRealText(String realText) {
+    return realText == null ? "no real text" : RealText.BUNDLED.equals(realText)
+        ? "the bundled hand-written ordinary text (" + RealText.BUNDLED_RESOURCE + ")" : "real text from " + realText;
   }
 
   /** The {@code real-text} value that looks for the corpora beside the repository ({@link #autoRealText}). */
@@ -250,10 +257,11 @@ public final class TrainingCorpus {
     List<Source> sources = new ArrayList<>();
     GeneratorOptions options = GeneratorOptions.trainingCorpus(config, registry, settings.realText());
     LOG.info("default training corpus: generator training profile in {} ({} posts{})", settings.corpusDir(),
-        options.posts(), settings.realText() == null ? "" : ", real text from " + settings.realText());
+        options.posts(), settings.realText() == null ? "" : ", " + describeRealText(settings.realText()));
     CorpusGenerator.ensure(spark, options, settings.corpusDir());
     sources.add(new Source(settings.corpusDir(), "generator training profile (" + settings.corpusDir() + ", seed "
-        + options.seed() + (settings.realText() == null ? "" : ", real text") + ")", settings.maxGeneratedPosts(), 1.0));
+        + options.seed() + (settings.realText() == null ? "" : RealText.BUNDLED.equals(settings.realText())
+        ? ", bundled ordinary text" : ", real text") + ")", settings.maxGeneratedPosts(), 1.0));
     if (hasGold()) {
       sources.add(new Source(goldDir(workDir), "gold set (" + GOLD_RESOURCE + ", each post weighs "
           + settings.goldWeight() + ")", 0, settings.goldWeight()));

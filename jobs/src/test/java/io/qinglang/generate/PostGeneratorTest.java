@@ -327,6 +327,36 @@ class PostGeneratorTest {
   }
 
   @Test
+  void bundledTextStandsInForTheCorporaAndFollowsTheSplit() {
+    RealText bundled = RealText.load(RealText.BUNDLED);
+    assertEquals(RealText.bundled().fingerprint(), bundled.fingerprint());
+    for (RealText.Lines kind : List.of(bundled.weibo, bundled.headlines, bundled.financeHeadlines, bundled.goodReviews,
+        bundled.badReviews)) {
+      assertTrue(kind.size() >= 300 && !kind.train.isEmpty() && !kind.heldout.isEmpty(), kind.size() + " lines");
+    }
+    assertTrue(bundled.companies.isEmpty(), "no company names: invented enterprises keep the grammar's names");
+    for (FormSplit split : List.of(FormSplit.TRAIN, FormSplit.HELDOUT)) {
+      PostGenerator gen = new PostGenerator(GeneratorOptions.profile(config, "demo", registry).withPosts(3000)
+          .withForms(split).withRealText(RealText.BUNDLED), bundled, false);
+      List<String> side = new java.util.ArrayList<>();
+      for (RealText.Lines kind : List.of(bundled.weibo, bundled.headlines, bundled.financeHeadlines,
+          bundled.goodReviews, bundled.badReviews)) {
+        side.addAll(kind.side(split));
+      }
+      int fromBundle = 0;
+      for (long i = 0; i < 3000; i++) {
+        Post p = gen.generate(i);
+        if (p.formId.startsWith("real.") && p.clean) {
+          fromBundle++;
+          assertEquals(0, p.category);
+          assertTrue(side.stream().anyMatch(p.content::startsWith), split.id() + " side lacks: " + p.content);
+        }
+      }
+      assertTrue(fromBundle > 500, "posts from the bundled text: " + fromBundle);
+    }
+  }
+
+  @Test
   void postsAreNeverEmptyAndSuggestionsCarryTheirQuery() {
     PostGenerator gen = new PostGenerator(GeneratorOptions.profile(config, "demo", registry).withPosts(6000), null,
         false);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qinglang.config.ConfigException;
+import io.qinglang.generate.RealText;
 import io.qinglang.testing.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,12 @@ class TrainingCorpusTest {
     assertTrue(s.corpusDir().endsWith("corpus/training"), s.corpusDir());
     assertEquals(10000, s.maxGeneratedPosts());
     assertEquals(6.0, s.goldWeight());
-    // "auto": the nearest shared/data beside the repository or up to two of its parent folders.
+    // "auto": the nearest shared/data beside the repository or up to two of its parent folders, else the bundled text.
     Path auto = TrainingCorpus.autoRealText(Path.of(System.getProperty("qinglang.home", ".")));
-    assertEquals(auto == null ? null : auto.toString(), s.realText());
+    assertEquals(auto == null ? RealText.BUNDLED : auto.toString(), s.realText());
+    assertEquals(RealText.BUNDLED, TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
+        "qinglang.classifier.training.real-text = bundled")).realText());
+    assertEquals(RealText.BUNDLED, s.withRealText(RealText.BUNDLED).realText());
     assertNull(TrainingCorpus.Settings.from(TestConfigs.withOverrides(dir,
         "qinglang.classifier.training.real-text = \"\"")).realText());
 
