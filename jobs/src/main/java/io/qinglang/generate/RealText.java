@@ -41,11 +41,19 @@ public final class RealText implements Serializable {
   /** The location that names the bundled hand-written text ({@link #bundled}) instead of a directory. */
   public static final String BUNDLED = "bundled";
   public static final String BUNDLED_RESOURCE = "qinglang/corpus/ordinary/";
-  static final List<String> BUNDLED_WEIBO = List.of("weibo_life.txt", "weibo_world.txt");
-  static final String BUNDLED_HEADLINES = "news_headlines.txt";
-  static final String BUNDLED_FINANCE = "finance_headlines.txt";
-  static final String BUNDLED_GOOD = "good_reviews.txt";
-  static final String BUNDLED_BAD = "bad_reviews.txt";
+  /** The bundled files of each kind, by the kind's field name: everyday posts, headlines, reviews. */
+  static final Map<String, List<String>> BUNDLED_FILES = bundledFiles();
+
+  private static Map<String, List<String>> bundledFiles() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("weibo", List.of("weibo_life.txt", "weibo_world.txt", "posts_long_a.txt", "posts_long_b.txt",
+        "posts_forum.txt"));
+    m.put("headlines", List.of("news_headlines.txt", "news_headlines2.txt"));
+    m.put("financeHeadlines", List.of("finance_headlines.txt", "finance_headlines2.txt"));
+    m.put("goodReviews", List.of("good_reviews.txt", "good_reviews2.txt"));
+    m.put("badReviews", List.of("bad_reviews.txt", "bad_reviews2.txt"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** A company name from the corpora: short name, registered name (may be null), industry words. */
   public record Company(String shortName, String fullName, String industry, String area) implements Serializable {}
@@ -119,31 +127,29 @@ public final class RealText implements Serializable {
    */
   public static RealText bundled() {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>(BUNDLED_WEIBO);
-    names.addAll(List.of(BUNDLED_HEADLINES, BUNDLED_FINANCE, BUNDLED_GOOD, BUNDLED_BAD));
-    for (String name : names) {
-      try (java.io.InputStream in = RealText.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE + name)) {
-        if (in == null) {
-          throw new IllegalStateException("the jar lacks " + BUNDLED_RESOURCE + name);
+    for (List<String> names : BUNDLED_FILES.values()) {
+      for (String name : names) {
+        try (java.io.InputStream in = RealText.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE + name)) {
+          if (in == null) {
+            throw new IllegalStateException("the jar lacks " + BUNDLED_RESOURCE + name);
+          }
+          files.put(name, in.readAllBytes());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException("cannot read " + BUNDLED_RESOURCE + name, e);
         }
-        files.put(name, in.readAllBytes());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot read " + BUNDLED_RESOURCE + name, e);
       }
     }
     RealText t = new RealText(BUNDLED, digest(files));
-    files.forEach((name, bytes) -> {
-      Lines into = BUNDLED_WEIBO.contains(name) ? t.weibo : switch (name) {
-        case BUNDLED_HEADLINES -> t.headlines;
-        case BUNDLED_FINANCE -> t.financeHeadlines;
-        case BUNDLED_GOOD -> t.goodReviews;
-        default -> t.badReviews;
-      };
-      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
-      for (String line : lines) {
-        into.add(stripBom(line));
+    Map<String, Lines> kinds = Map.of("weibo", t.weibo, "headlines", t.headlines, "financeHeadlines",
+        t.financeHeadlines, "goodReviews", t.goodReviews, "badReviews", t.badReviews);
+    BUNDLED_FILES.forEach((kind, names) -> {
+      for (String name : names) {
+        String[] lines = new String(files.get(name), StandardCharsets.UTF_8).split("\\R");
+        for (String line : lines) {
+          kinds.get(kind).add(stripBom(line));
+        }
+        t.fileRows.put(name, lines.length);
       }
-      t.fileRows.put(name, lines.length);
     });
     return t;
   }

@@ -1,0 +1,55 @@
+package io.qinglang.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qinglang.config.InputResource;
+import io.qinglang.detect.Lexicon;
+import io.qinglang.detect.PersonalDataRecognizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The bundled hand-written ordinary text keeps the promises of its README: every file read, no repeats, no personal data. */
+class BundledOrdinaryTextTest {
+  private static final RealText BUNDLED = RealText.bundled();
+
+  private static List<String> allLines() {
+    List<String> all = new ArrayList<>();
+    for (RealText.Lines kind : List.of(BUNDLED.weibo, BUNDLED.headlines, BUNDLED.financeHeadlines,
+        BUNDLED.goodReviews, BUNDLED.badReviews)) {
+      all.addAll(kind.train);
+      all.addAll(kind.heldout);
+    }
+    return all;
+  }
+
+  @Test
+  void everyListedFileIsReadIntoItsKind() {
+    List<String> files = RealText.BUNDLED_FILES.values().stream().flatMap(List::stream).toList();
+    assertEquals(files, List.copyOf(BUNDLED.fileRows.keySet()));
+    BUNDLED.fileRows.forEach((file, rows) -> assertTrue(rows >= 100, file + ": " + rows + " rows"));
+    int rows = BUNDLED.fileRows.values().stream().mapToInt(Integer::intValue).sum();
+    assertEquals(rows, allLines().size(), "every row is a line of some kind (none shorter than four characters)");
+  }
+
+  @Test
+  void noLineIsRepeatedAcrossTheFiles() {
+    Set<String> seen = new HashSet<>();
+    List<String> repeated = allLines().stream().filter(l -> !seen.add(l)).toList();
+    assertTrue(repeated.isEmpty(), "repeated lines: " + repeated);
+  }
+
+  @Test
+  void noLineHoldsPersonalData() {
+    PersonalDataRecognizer recognizer = new PersonalDataRecognizer(
+        Lexicon.load(InputResource.classpath("conf/lexicons/personal_data.txt")), 24, 0.4);
+    List<String> found = new ArrayList<>();
+    for (String line : allLines()) {
+      recognizer.recognize(line, false, Set.of()).forEach(f -> found.add(f.kind() + " in " + line));
+    }
+    assertTrue(found.isEmpty(), found.size() + " findings: " + found);
+  }
+}
