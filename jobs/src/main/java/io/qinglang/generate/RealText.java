@@ -48,8 +48,8 @@ public final class RealText implements Serializable {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("weibo", List.of("weibo_life.txt", "weibo_world.txt", "posts_long_a.txt", "posts_long_b.txt",
         "posts_forum.txt"));
-    m.put("headlines", List.of("news_headlines.txt", "news_headlines2.txt"));
-    m.put("financeHeadlines", List.of("finance_headlines.txt", "finance_headlines2.txt"));
+    m.put("headlines", List.of("news_headlines.txt"));
+    m.put("financeHeadlines", List.of("finance_headlines.txt"));
     m.put("goodReviews", List.of("good_reviews.txt", "good_reviews2.txt"));
     m.put("badReviews", List.of("bad_reviews.txt", "bad_reviews2.txt"));
     return java.util.Collections.unmodifiableMap(m);
