@@ -46,11 +46,12 @@ public final class RealText implements Serializable {
 
   private static Map<String, List<String>> bundledFiles() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("weibo", List.of("weibo_life.txt", "weibo_world.txt"));
+    m.put("weibo", List.of("weibo_life.txt", "weibo_world.txt", "posts_long_a.txt", "posts_long_b.txt",
+        "posts_forum.txt"));
     m.put("headlines", List.of("news_headlines.txt"));
     m.put("financeHeadlines", List.of("finance_headlines.txt"));
-    m.put("goodReviews", List.of("good_reviews.txt"));
-    m.put("badReviews", List.of("bad_reviews.txt"));
+    m.put("goodReviews", List.of("good_reviews.txt", "good_reviews2.txt"));
+    m.put("badReviews", List.of("bad_reviews.txt", "bad_reviews2.txt"));
     return java.util.Collections.unmodifiableMap(m);
   }
 
