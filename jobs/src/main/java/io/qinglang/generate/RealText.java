@@ -140,18 +140,29 @@ public final class RealText implements Serializable {
       }
     }
     RealText t = new RealText(BUNDLED, digest(files));
-    Map<String, Lines> kinds = Map.of("weibo", t.weibo, "headlines", t.headlines, "financeHeadlines",
-        t.financeHeadlines, "goodReviews", t.goodReviews, "badReviews", t.badReviews);
     BUNDLED_FILES.forEach((kind, names) -> {
+      Lines into = t.lines(kind);
       for (String name : names) {
         String[] lines = new String(files.get(name), StandardCharsets.UTF_8).split("\\R");
         for (String line : lines) {
-          kinds.get(kind).add(stripBom(line));
+          into.add(stripBom(line));
         }
         t.fileRows.put(name, lines.length);
       }
     });
     return t;
+  }
+
+  /** The lines of one kind, by the field name {@link #BUNDLED_FILES} uses. */
+  Lines lines(String kind) {
+    return switch (kind) {
+      case "weibo" -> weibo;
+      case "headlines" -> headlines;
+      case "financeHeadlines" -> financeHeadlines;
+      case "goodReviews" -> goodReviews;
+      case "badReviews" -> badReviews;
+      default -> throw new IllegalArgumentException("no kind of real text is called " + kind);
+    };
   }
 
   /** Reads the corpora found in {@code dir}; at least one must be there. */

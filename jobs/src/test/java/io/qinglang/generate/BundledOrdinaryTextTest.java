@@ -1,6 +1,7 @@
 package io.qinglang.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qinglang.config.InputResource;
@@ -18,10 +19,9 @@ class BundledOrdinaryTextTest {
 
   private static List<String> allLines() {
     List<String> all = new ArrayList<>();
-    for (RealText.Lines kind : List.of(BUNDLED.weibo, BUNDLED.headlines, BUNDLED.financeHeadlines,
-        BUNDLED.goodReviews, BUNDLED.badReviews)) {
-      all.addAll(kind.train);
-      all.addAll(kind.heldout);
+    for (String kind : RealText.BUNDLED_FILES.keySet()) {
+      all.addAll(BUNDLED.lines(kind).train);
+      all.addAll(BUNDLED.lines(kind).heldout);
     }
     return all;
   }
@@ -31,10 +31,13 @@ class BundledOrdinaryTextTest {
     List<String> files = RealText.BUNDLED_FILES.values().stream().flatMap(List::stream).toList();
     assertEquals(files, List.copyOf(BUNDLED.fileRows.keySet()));
     BUNDLED.fileRows.forEach((file, rows) -> assertTrue(rows >= 100, file + ": " + rows + " rows"));
-    int rows = BUNDLED.fileRows.values().stream().mapToInt(Integer::intValue).sum();
-    // Rows under four characters (a few two-word reviews such as 挺好) are dropped, as the real corpora's are.
-    int lines = allLines().size();
-    assertTrue(lines <= rows && lines >= rows * 0.99, lines + " lines of " + rows + " rows");
+    RealText.BUNDLED_FILES.forEach((kind, names) -> {
+      int rows = names.stream().mapToInt(BUNDLED.fileRows::get).sum();
+      // Rows under four characters (a few two-word reviews such as 挺好) are dropped, as the real corpora's are.
+      int lines = BUNDLED.lines(kind).size();
+      assertTrue(lines <= rows && lines >= rows * 0.99, kind + ": " + lines + " lines of " + rows + " rows");
+    });
+    assertThrows(IllegalArgumentException.class, () -> BUNDLED.lines("reviews"));
   }
 
   @Test
