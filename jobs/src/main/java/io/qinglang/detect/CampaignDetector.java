@@ -221,6 +221,7 @@ public final class CampaignDetector implements Serializable {
     List<Dataset<Row>> cached = new ArrayList<>();
     boolean hasCategory = Arrays.asList(posts.columns()).contains(categoryColumn);
     boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
+    boolean hasProbabilities = hasCategory && Arrays.asList(posts.columns()).contains(PROBABILITIES);
     Column category = !hasCategory ? lit(null).cast("int")
         : Arrays.asList(posts.columns()).contains(PROBABILITIES)
             ? leaningCategory(col(categoryColumn).cast("int"), col(PROBABILITIES), s.hostileProbability())
@@ -236,7 +237,9 @@ public final class CampaignDetector implements Serializable {
         .select(col("platform"), col("post_id"), col("account_id"), col("published_at"), col("title"),
             col("content"),
             category.as("category"),
-            hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"))
+            hasEnterprises ? col("enterprise_ids") : lit(null).cast("array<string>").as("enterprise_ids"),
+            hasProbabilities ? HostileBursts.smearLeaning(col(PROBABILITIES)).as("smear")
+                : lit(null).cast("double").as("smear"))
         .withColumn("norm", normalize.apply(col("title"), col("content")))
         .filter(length(col("norm")).geq(s.minChars()))
         .withColumn("doc_id", xxhash64(col("norm"))));
@@ -342,6 +345,32 @@ public final class CampaignDetector implements Serializable {
       stage(timings, progress, "reworded", t0, rw.edgeCount(), RewordedLinks.describe(rw, s));
     }
 
+    // 4c. hostile bursts (reworded claims about one enterprise that share no characters, only the time)
+    Dataset<Row> burstKeys = null;
+    if (hasProbabilities && s.burstWindowHours() > 0) {
+      t0 = System.nanoTime();
+      UserDefinedFunction positiveUdf = functions.udf((UDF2<String, String, Boolean>) (title, content) ->
+          self.value().stance.stance((title == null ? "" : title + " ") + content).isPositive(), DataTypes.BooleanType);
+      Column found = mentions.apply(col("title"), col("content"));
+      Column ents = hasEnterprises
+          ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
+      Column official = concat_ws(":", col("platform"), col("account_id")).isin(officialAccounts.toArray());
+      Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
+      Dataset<Row> burstCandidates = Checkpoints.local(prepared.filter(leaning.or(official))
+          .select(explode(ents).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
+              concat(col("platform"), lit(":"), col("post_id")).as("key"), col("account_id").as("account"),
+              col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"),
+              positiveUdf.apply(col("title"), col("content")).as("positive"), official.as("official")));
+      cached.add(burstCandidates);
+      HostileBursts.Result hb = HostileBursts.find(burstCandidates, s, cached);
+      edges = Checkpoints.local(edges.union(hb.edges()).distinct());
+      cached.add(edges);
+      burstKeys = hb.memberKeys();
+      counts.put("burst_posts", hb.members());
+      counts.put("oversized_burst_enterprises", hb.oversized());
+      stage(timings, progress, "bursts", t0, hb.members(), HostileBursts.describe(hb, s));
+    }
+
     // 5. components
     t0 = System.nanoTime();
     ConnectedComponents.Result cc = ConnectedComponents.compute(edges, s.maxIterations(),
@@ -363,10 +392,19 @@ public final class CampaignDetector implements Serializable {
         .drop("node", "component");
     Dataset<Row> big = members.groupBy("cluster_doc").agg(count(lit(1)).as("n"))
         .filter(col("n").geq(s.minClusterPosts())).select("cluster_doc");
-    Dataset<Row> clustered = Checkpoints.local(members.join(big, "cluster_doc")
+    Dataset<Row> inCluster = members.join(big, "cluster_doc")
+        .withColumn("key", concat(col("platform"), lit(":"), col("post_id")));
+    // A post of a hostile burst counts as negative whatever the lexicon says.
+    Column burstMember = lit(false);
+    if (burstKeys != null) {
+      inCluster = inCluster.join(burstKeys.select(col("key").as("burst_key")),
+          col("key").equalTo(col("burst_key")), "left");
+      burstMember = col("burst_key").isNotNull();
+    }
+    Dataset<Row> clustered = Checkpoints.local(inCluster
         .withColumn("stance", when(col("category").isNull().or(col("category").equalTo(0)),
             stanceUdf.apply(col("title"), col("content"))))
-        .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()), lit(true))
+        .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()).or(burstMember), lit(true))
             .otherwise(coalesce(col("stance.negative"), lit(false))))
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
         // What each post names, for the target of a burst after the first (the linker's ids when scored),
@@ -375,8 +413,7 @@ public final class CampaignDetector implements Serializable {
         // Only read where it can count: a later window needs the classifier and names no registry enterprise.
         .withColumn("target_hint", hasCategory
             ? when(coalesce(size(col("window_ents")), lit(0)).leq(0), targetHint.apply(col("title"), col("content")))
-            : lit(null).cast("string"))
-        .withColumn("key", concat(col("platform"), lit(":"), col("post_id"))));
+            : lit(null).cast("string")));
     cached.add(clustered);
     Dataset<Row> pairsPerCluster = edges.join(components, edges.col("src").equalTo(components.col("node")))
         .groupBy(col("component").as("cluster_doc")).agg(count(lit(1)).as("similar_pairs"));

@@ -34,13 +34,14 @@ public record DetectSettings(
 
   /**
    * Coordinated campaigns: LSH, verification, reworded links ({@code rewordedSimilarity} 0 = off),
-   * clustering and the attack rule.
+   * hostile bursts ({@code burstWindowHours} 0 = off; {@link HostileBursts}), clustering and the attack rule.
    */
   public record Coordination(int shingleSize, int bands, int rowsPerBand, double jaccardThreshold, int minChars,
       int allPairsBucketSize, int maxBucketSize, int minClusterPosts, int minAccounts, int minPlatforms,
       double windowHours, double negativeShare, double laterWindowShare, double hostileProbability, long seed,
       long driverComponentsMaxEdges,
-      int maxIterations, List<String> contentTypes, double rewordedSimilarity, int rewordedMaxBlockPosts)
+      int maxIterations, List<String> contentTypes, double rewordedSimilarity, int rewordedMaxBlockPosts,
+      double burstWindowHours, double burstEntry, double burstMean, int burstMaxPosts)
       implements Serializable {
 
     public int numHashes() {
@@ -123,7 +124,11 @@ public record DetectSettings(
         r.intAtLeast(c + "max-iterations", 1),
         List.copyOf(types),
         r.doubleBetween(c + "reworded-similarity", 0.0, 1.0),
-        r.intAtLeast(c + "reworded-max-block-posts", 2));
+        r.intAtLeast(c + "reworded-max-block-posts", 2),
+        r.doubleBetween(c + "burst-window-hours", 0.0, 24.0 * 366),
+        r.doubleBetween(c + "burst-entry", 0.0, 1.0),
+        r.doubleBetween(c + "burst-mean", 0.0, 1.0),
+        r.intAtLeast(c + "burst-max-posts", 4));
     QuoteContext quote = new QuoteContext(
         r.intAtLeast(P + "quote-context.window", 1),
         r.intAtLeast(P + "quote-context.min-claim-chars", 2));

@@ -19,6 +19,11 @@ public final class StanceLexicon implements Serializable {
     public boolean isNegative() {
       return negative > 0 && negative > positive;
     }
+
+    /** More positive than negative hits (官宣, 恭喜, 感谢 ...). */
+    public boolean isPositive() {
+      return positive > 0 && positive > negative;
+    }
   }
 
   private final List<String> negative;

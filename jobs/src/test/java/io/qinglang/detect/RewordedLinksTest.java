@@ -73,7 +73,8 @@ class RewordedLinksTest {
     return new DetectSettings.Coordination(c.shingleSize(), c.bands(), c.rowsPerBand(), c.jaccardThreshold(),
         c.minChars(), c.allPairsBucketSize(), c.maxBucketSize(), c.minClusterPosts(), c.minAccounts(),
         c.minPlatforms(), c.windowHours(), c.negativeShare(), c.laterWindowShare(), c.hostileProbability(), c.seed(),
-        c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), similarity, c.rewordedMaxBlockPosts());
+        c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), similarity, c.rewordedMaxBlockPosts(),
+        c.burstWindowHours(), c.burstEntry(), c.burstMean(), c.burstMaxPosts());
   }
 
   @Test

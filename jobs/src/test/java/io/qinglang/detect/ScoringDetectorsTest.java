@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qinglang.table.EvidenceSchema;
 import io.qinglang.table.PostsTable;
 import io.qinglang.testing.SparkExtension;
+import io.qinglang.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The detectors as scoring-pipeline steps, on a frame shaped like the scoring pipeline's. */
 @ExtendWith(SparkExtension.class)
@@ -130,11 +134,19 @@ class ScoringDetectorsTest {
 
   /** Six accounts on three platforms post one rumour within two hours; the lexicon finds nothing hostile in it. */
   static Dataset<Row> rumourPassedByTheClassifier(SparkSession spark, double tenProbability) {
+    String[] same = new String[6];
+    for (int i = 0; i < 6; i++) {
+      same[i] = "听说比亚迪新批次的电池用的是回收电芯，提车的朋友自己查一下批次号，4S店不会主动告诉你" + "。".repeat(i % 2);
+    }
+    return passedByTheClassifier(spark, same, tenProbability);
+  }
+
+  /** Six posts on three platforms within two hours (one account each), decided 0, leaning to 10 with the given probability. */
+  static Dataset<Row> passedByTheClassifier(SparkSession spark, String[] texts, double tenProbability) {
     List<Row> rows = new ArrayList<>();
     String[] platforms = {"weibo", "douyin", "toutiao"};
-    for (int i = 0; i < 6; i++) {
-      rows.add(post("r" + i, platforms[i % 3], "post", "poster_" + i, "网友" + i, i * 0.3,
-          "听说比亚迪新批次的电池用的是回收电芯，提车的朋友自己查一下批次号，4S店不会主动告诉你" + "。".repeat(i % 2)));
+    for (int i = 0; i < texts.length; i++) {
+      rows.add(post("r" + i, platforms[i % 3], "post", "poster_" + i, "网友" + i, i * 0.3, texts[i]));
     }
     double rest = (1 - 0.5 - tenProbability) / 9;
     Column p = array(lit(0.5), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest),
@@ -149,12 +161,16 @@ class ScoringDetectorsTest {
   }
 
   @Test
-  void postsTheClassifierLeavesAtZeroButLeansHostileCanMakeAnAttack(SparkSession spark) {
+  void postsTheClassifierLeavesAtZeroButLeansHostileCanMakeAnAttack(SparkSession spark, @TempDir Path dir)
+      throws IOException {
     assertFalse(DetectFixtures.RESOURCES.stanceLexicon().stance(
         "听说比亚迪新批次的电池用的是回收电芯，提车的朋友自己查一下批次号，4S店不会主动告诉你").isNegative());
+    // Hostile bursts off: the hostile probability alone decides which near-copies count as negative.
+    DetectorResources noBursts = DetectorResources.load(DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.burst-window-hours = 0")));
     double threshold = DetectFixtures.SETTINGS.coordination().hostileProbability();
     for (double ten : new double[] {threshold + 0.02, threshold - 0.02}) {
-      ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, x -> { });
+      ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(noBursts, x -> { });
       try {
         Dataset<Row> in = rumourPassedByTheClassifier(spark, ten);
         Dataset<Row> contributed = campaigns.contribute(in, DetectFixtures.REG, "run-1", T0.plusSeconds(86_400));
@@ -168,6 +184,57 @@ class ScoringDetectorsTest {
         } else {
           assertEquals(0L, nines, reason);
           assertTrue(reason.contains("0% of them negative"), reason);
+        }
+      } finally {
+        campaigns.release();
+      }
+    }
+  }
+
+  /** One rumour about 比亚迪 reworded by six writers: no two share enough characters for a text link. */
+  static final String[] REWORDED_RUMOUR = {
+      "比亚迪资金链要断了，供应商的货款拖了半年没结，听说下个月就要停产，手里有车的赶紧卖",
+      "朋友在比亚迪配套厂上班，说那边欠款好几个亿一直不给，工厂快撑不住，估计要出大事",
+      "刚听做零部件的老同学讲，比亚迪账上没钱了，连续几个月拖欠结算，生产线随时可能停",
+      "比亚迪是不是快不行了？上游几家厂都在传货款收不回来，有人说年底前会宣布减产",
+      "内部消息：比亚迪给供应商开的都是远期票据，兑不了现，厂家都在观望，提车的朋友慎重",
+      "供应链的人都知道了吧，比亚迪压着款不付，好多小厂被拖垮，新车质量还能保证吗"};
+  /** Six owners on one real recall the same morning: they tell what happened to them. */
+  static final String[] COMPLAINT_WAVE = {
+      "收到比亚迪召回短信了，说是后视镜加热线束要换，约了周六去4S店，希望别排太久",
+      "我的车也在召回名单里，4S店说工时一个小时，免费，还送一次保养，挺快的",
+      "比亚迪这次召回的是去年三月到六月生产的批次，官网能查车架号，大家自己查一下",
+      "上午去换了召回的线束，比亚迪4S店人不少，等了四十分钟，整体还算顺利",
+      "有人知道比亚迪召回要不要预约吗？打了客服电话排队二十分钟，后来说直接去店里就行",
+      "比亚迪召回那个线束我换完了，师傅说问题不大，就是冬天后视镜加热可能失灵"};
+
+  @Test
+  void rewordedPostsLeaningTowardASmearMakeABurstAndComplaintsDoNot(SparkSession spark) {
+    double entry = DetectFixtures.SETTINGS.coordination().burstEntry();
+    double mean = DetectFixtures.SETTINGS.coordination().burstMean();
+    for (String[] texts : new String[][] {REWORDED_RUMOUR, COMPLAINT_WAVE}) {
+      for (String t : texts) {
+        assertFalse(DetectFixtures.RESOURCES.stanceLexicon().stance(t).isNegative(), t);
+      }
+    }
+    // The rumour leans over the burst's mean; the same posts leaning under its entry, and the complaints, do not.
+    Object[][] cases = {{REWORDED_RUMOUR, mean + 0.02, 6L}, {REWORDED_RUMOUR, entry - 0.02, 0L},
+        {COMPLAINT_WAVE, entry - 0.02, 0L}};
+    for (Object[] c : cases) {
+      ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, x -> { });
+      try {
+        Dataset<Row> in = passedByTheClassifier(spark, (String[]) c[0], (double) c[1]);
+        Dataset<Row> out = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion())
+            .fuse(campaigns.contribute(in, DetectFixtures.REG, "run-b", T0.plusSeconds(86_400)));
+        long nines = out.filter(col("category").equalTo(9)).count();
+        String what = ((String[]) c[0] == REWORDED_RUMOUR ? "rumour" : "complaints") + " at " + c[1] + ": "
+            + campaigns.result().counts();
+        assertEquals((long) c[2], nines, what);
+        if (nines > 0) {
+          assertEquals(6L, campaigns.result().counts().get("burst_posts"), what);
+          String reason = campaigns.result().clusters().filter(col("is_attack")).first().getAs("reason");
+          assertTrue(reason.startsWith("coordinated attack"), reason);
+          assertEquals(0L, campaigns.result().counts().get("reworded_pairs"), "no text link: " + what);
         }
       } finally {
         campaigns.release();
