@@ -406,6 +406,7 @@ public final class CampaignDetector implements Serializable {
             stanceUdf.apply(col("title"), col("content"))))
         .withColumn("negative", when(col("category").isin(NEGATIVE_CATEGORIES.toArray()).or(burstMember), lit(true))
             .otherwise(coalesce(col("stance.negative"), lit(false))))
+        .withColumn("in_burst", burstMember)
         .withColumn("official", accountKey.isin(officialAccounts.toArray()))
         // What each post names, for the target of a burst after the first (the linker's ids when scored),
         // and, for a burst that names no registry enterprise, an organisation or a person it names.
@@ -472,7 +473,7 @@ public final class CampaignDetector implements Serializable {
         .join(candidateKeys, clustered.col("cluster_doc").equalTo(candidateKeys.col("cand_doc"))
             .and(clustered.col("key").equalTo(candidateKeys.col("cand_key"))))
         .select(col("unit"), col("doc_id"), col("platform"), col("post_id"), col("account_id"), col("negative"),
-            col("published_at"), col("key"), concat_ws("\n", col("title"), col("content")).as("text"),
+            col("in_burst"), col("published_at"), col("key"), concat_ws("\n", col("title"), col("content")).as("text"),
             col("window_ents").as("enterprise_ids")));
     cached.add(windowPosts);
     Dataset<Row> windowDocs = windowPosts.select("unit", "doc_id").distinct();
@@ -503,6 +504,7 @@ public final class CampaignDetector implements Serializable {
         max("published_at").as("g_last_at"),
         min("key").as("g_min_key"),
         min_by(col("text"), struct(col("published_at"), col("key"))).as("g_text"),
+        functions.sum(when(col("in_burst"), 1).otherwise(0)).as("g_burst"),
         sort_array(collect_list(struct(col("published_at"), col("key"), accountKey.as("account")))).as("g_order"),
         sort_array(functions.array_distinct(flatten(collect_list(coalesce(col("enterprise_ids"),
             array().cast("array<string>")))))).as("g_ents"));
@@ -516,7 +518,12 @@ public final class CampaignDetector implements Serializable {
         .withColumn("attack", confirmed)
         .withColumn("any_attack", anyConfirmed)
         .filter(attack.or(col("any_attack").equalTo(0).and(col("window_index").equalTo(0))))
-        .withColumn("reason", when(attack,
+        .withColumn("reason", when(attack.and(col("g_burst").gt(0)),
+                concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" linked posts from "),
+                    col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
+                    lit(" platforms, "), col("g_burst").cast("string"), lit(" of them in a hostile burst (alike in the "
+                        + "classifier's smear leaning and in time, not in text)")))
+            .when(attack,
                 concat(col("reason"), lit("; "), col("coh.posts").cast("string"), lit(" directly similar posts from "),
                     col("coh.accounts").cast("string"), lit(" accounts on "), col("coh.platforms").cast("string"),
                     lit(" platforms")))
@@ -563,7 +570,8 @@ public final class CampaignDetector implements Serializable {
         lit(Evidence.COORDINATION).as("source"),
         lit("attack_cluster").as("kind"),
         concat(lit("member of cluster "), col("cluster_id"), lit(" ("), col("posts").cast("string"),
-            lit(" near-duplicate posts): "), col("reason")).as("detail"),
+            when(col("reason").contains("hostile burst"), lit(" linked posts): ")).otherwise(lit(" near-duplicate posts): ")),
+            col("reason")).as("detail"),
         lit(null).cast("string").as("span"),
         lit(null).cast("int").as("start"),
         lit(null).cast("int").as("end"),

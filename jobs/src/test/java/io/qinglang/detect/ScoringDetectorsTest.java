@@ -29,6 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,6 +235,13 @@ class ScoringDetectorsTest {
           assertEquals(6L, campaigns.result().counts().get("burst_posts"), what);
           String reason = campaigns.result().clusters().filter(col("is_attack")).first().getAs("reason");
           assertTrue(reason.startsWith("coordinated attack"), reason);
+          // The evidence says what linked them: not shared text.
+          assertTrue(reason.endsWith("6 linked posts from 6 accounts on 3 platforms, 6 of them in a hostile burst "
+              + "(alike in the classifier's smear leaning and in time, not in text)"), reason);
+          List<Row> details = out.select(functions.explode(col("evidence")).as("e"))
+              .filter(col("e.kind").equalTo("attack_cluster")).select("e.detail").collectAsList();
+          assertEquals(6, details.size());
+          assertTrue(details.stream().allMatch(d -> d.getString(0).contains("(6 linked posts): ")), details.toString());
           assertEquals(0L, campaigns.result().counts().get("reworded_pairs"), "no text link: " + what);
         }
       } finally {
