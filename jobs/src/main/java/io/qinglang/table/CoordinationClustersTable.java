@@ -20,12 +20,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Silver: clusters of near-duplicate posts found by the coordinated-campaign detector, attacks and
- * harmless ones (fans reposting an announcement) alike. An attack is one row describing its own posts;
- * a connected component holds one row per attack found in it, or one row for all its posts when it has
- * none. The cluster id is derived from the smallest {@code platform:post_id} among the row's posts, so
- * re-running over the same posts gives the same ids. Member posts of attacks carry category-9 evidence
- * naming the cluster id.
+ * Silver: clusters of linked posts (near-duplicates, reworded copies, hostile bursts) found by the
+ * coordinated-campaign detector, attacks and harmless ones (fans reposting an announcement) alike. An attack
+ * is one row describing its own posts; a connected component holds one row per attack found in it, or one
+ * row for all its posts when it has none. The cluster id is derived from the smallest {@code
+ * platform:post_id} among the row's posts, so re-running over the same posts gives the same ids. Member
+ * posts of attacks carry category-9 evidence naming the cluster id.
  */
 public final class CoordinationClustersTable extends DeltaTableSpec {
   public static final String NAME = "coordination_clusters";
