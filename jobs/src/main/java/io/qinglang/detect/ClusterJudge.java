@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Decides whether a near-duplicate cluster is a coordinated attack (category 9). Two conditions,
+ * Decides whether a cluster of linked posts (near-duplicates, reworded copies, hostile bursts) is a
+ * coordinated attack (category 9). Two conditions,
  * both required:
  * <ol>
  *   <li>Coordination: some window of {@code window-hours} hours holds posts from at least
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * rest of the cluster, one window at a time. Negativity and origin are judged inside the window
  * because a connected component can also hold older or unrelated posts chained in through a shared
  * sentence. For the same reason an attack is confirmed by {@link #cohesion}: the window's posts must
- * form a group that meets the thresholds through direct near-duplicate pairs, and only that group's
+ * form a group that meets the thresholds through direct links among them, and only that group's
  * negative posts receive category-9 evidence.
  */
 public final class ClusterJudge implements Serializable {

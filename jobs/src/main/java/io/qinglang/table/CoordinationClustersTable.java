@@ -52,8 +52,8 @@ public final class CoordinationClustersTable extends DeltaTableSpec {
       .add(required("is_attack", BooleanType, "coordinated attack: enough accounts and platforms within the window "
           + "and negative toward an enterprise or person"))
       .add(required("reason", StringType, "why the cluster is or is not an attack"))
-      .add(optional("similar_pairs", LongType, "verified near-duplicate pairs of distinct texts inside the cluster "
-          + "(0 when all members share one text)"))
+      .add(optional("similar_pairs", LongType, "linked pairs of distinct texts inside the cluster: verified "
+          + "near-duplicates, reworded copies, hostile-burst neighbours (0 when all members share one text)"))
       .add(required("run_id", StringType, "detect run that wrote the row"))
       .add(required("detected_at", TimestampType, "when (UTC)"));
 
@@ -64,7 +64,7 @@ public final class CoordinationClustersTable extends DeltaTableSpec {
 
   @Override
   public String comment() {
-    return "Silver: near-duplicate post clusters across accounts and platforms, and which are coordinated attacks";
+    return "Silver: clusters of linked posts across accounts and platforms, and which are coordinated attacks";
   }
 
   @Override
