@@ -24,6 +24,10 @@ class DetectSettingsTest {
     assertEquals(24.0, s.coordination().windowHours());
     assertEquals(0.1, s.coordination().rewordedSimilarity());
     assertEquals(1000, s.coordination().rewordedMaxBlockPosts());
+    assertEquals(6.0, s.coordination().burstWindowHours());
+    assertEquals(0.1, s.coordination().burstEntry());
+    assertEquals(0.2, s.coordination().burstMean());
+    assertEquals(20000, s.coordination().burstMaxPosts());
     assertEquals(0.8, s.coordination().laterWindowShare());
     assertEquals(0.8, s.fusion().flagScore());
     assertEquals(20, s.quoteContext().window());
@@ -63,6 +67,13 @@ class DetectSettingsTest {
         TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1")));
     assertTrue(b.getMessage().startsWith("qinglang.detect.coordination.reworded-max-block-posts: must be at least 2"),
         b.getMessage());
+    ConfigException bm = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.burst-mean = 1.5")));
+    assertTrue(bm.getMessage().startsWith("qinglang.detect.coordination.burst-mean:"), bm.getMessage());
+    ConfigException bp = assertThrows(ConfigException.class, () -> DetectSettings.of(
+        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.burst-max-posts = 3")));
+    assertTrue(bp.getMessage().startsWith("qinglang.detect.coordination.burst-max-posts: must be at least 4"),
+        bp.getMessage());
     ConfigException w = assertThrows(ConfigException.class, () -> DetectSettings.of(
         TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.window = 0")));
     assertTrue(w.getMessage().startsWith("qinglang.detect.suggestions.window: must be at least 1"), w.getMessage());
