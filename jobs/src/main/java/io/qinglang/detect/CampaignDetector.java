@@ -81,6 +81,9 @@ import scala.collection.JavaConverters;
  *       {@code jaccard-threshold} are edges.</li>
  *   <li><b>reworded</b> (unless {@code reworded-similarity} is 0): {@link RewordedLinks} adds edges between
  *       negative posts about one enterprise whose rarity-weighted bigrams are alike.</li>
+ *   <li><b>bursts</b> (when the posts carry the classifier's {@code probabilities} and
+ *       {@code burst-window-hours} is not 0): {@link HostileBursts} links posts about one enterprise that
+ *       lean toward a smear from many accounts within a few hours; they count as negative for the judge.</li>
  *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
  *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
  *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
@@ -91,7 +94,9 @@ import scala.collection.JavaConverters;
  * {@code monotonically_increasing_id}, so runs over the same posts give the same clusters. Cost is
  * near-linear in the number of posts: one pass to sign, {@code bands} rows per distinct text to
  * bucket, and candidate pairs bounded by the bucket cap; the reworded stage compares pairs within
- * one enterprise's window only, at most {@code reworded-max-block-posts} squared per block.
+ * one enterprise's window only, at most {@code reworded-max-block-posts} squared per block; the burst stage
+ * reads, for each of an enterprise's leaning posts (at most {@code burst-max-posts}), the posts of the window
+ * it opens, so its cost grows with the posts per enterprise times the posts per window.
  *
  * <p>Input columns: platform, post_id, content_type, account_id, published_at, title, content; when
  * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, 1, 4, 6
@@ -354,13 +359,23 @@ public final class CampaignDetector implements Serializable {
       Column found = mentions.apply(col("title"), col("content"));
       Column ents = hasEnterprises
           ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
-      Column official = concat_ws(":", col("platform"), col("account_id")).isin(officialAccounts.toArray());
+      // An announcement stops a burst only about the enterprise whose own account posted it.
+      java.util.HashMap<String, java.util.HashSet<String>> owners = new java.util.HashMap<>();
+      for (String account : officialAccounts) {
+        owners.put(account, new java.util.HashSet<>(names.registry().enterprisesWithOfficialAccount(account)));
+      }
+      UserDefinedFunction ownAccount = functions.udf((UDF2<String, String, Boolean>) (account, ent) ->
+          owners.getOrDefault(account, new java.util.HashSet<>()).contains(ent), DataTypes.BooleanType);
+      Column accountOf = concat_ws(":", col("platform"), col("account_id"));
       Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
-      Dataset<Row> burstCandidates = Checkpoints.local(prepared.filter(leaning.or(official))
+      Dataset<Row> burstCandidates = Checkpoints.local(prepared
+          .filter(leaning.or(accountOf.isin(officialAccounts.toArray())))
           .select(explode(ents).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
               concat(col("platform"), lit(":"), col("post_id")).as("key"), col("account_id").as("account"),
-              col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"),
-              positiveUdf.apply(col("title"), col("content")).as("positive"), official.as("official")));
+              col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), leaning.as("leans"),
+              positiveUdf.apply(col("title"), col("content")).as("positive"), accountOf.as("account_key"))
+          .withColumn("official", ownAccount.apply(col("account_key"), col("ent")))
+          .filter(col("leans").or(col("official"))));
       cached.add(burstCandidates);
       HostileBursts.Result hb = HostileBursts.find(burstCandidates, s, cached);
       edges = Checkpoints.local(edges.union(hb.edges()).distinct());
@@ -570,7 +585,8 @@ public final class CampaignDetector implements Serializable {
         lit(Evidence.COORDINATION).as("source"),
         lit("attack_cluster").as("kind"),
         concat(lit("member of cluster "), col("cluster_id"), lit(" ("), col("posts").cast("string"),
-            when(col("reason").contains("hostile burst"), lit(" linked posts): ")).otherwise(lit(" near-duplicate posts): ")),
+            when(col("reason").contains("hostile burst"), lit(" linked posts): "))
+                .otherwise(lit(" near-duplicate posts): ")),
             col("reason")).as("detail"),
         lit(null).cast("string").as("span"),
         lit(null).cast("int").as("start"),

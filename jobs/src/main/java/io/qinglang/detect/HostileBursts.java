@@ -28,9 +28,9 @@ import org.apache.spark.sql.types.StructType;
  * claim share too few characters for the reworded link ({@link RewordedLinks}), and one such post alone
  * reads like a rumour or a complaint; the burst is what they share. Honest complaint waves about one
  * incident form bursts too, but their posts lean toward no smear (they tell what happened to them),
- * so the burst needs the leaning on average, not only at its entry. A window where the enterprise's
- * official account posted shortly before (fans repeating an announcement) or where half the posts read positive
- * (官宣, 恭喜, 感谢: the lexicon's positive words) is no burst.
+ * so the burst needs the leaning on average, not only at its entry. A window where the enterprise's own
+ * official account posted shortly before (fans repeating an announcement) or where half the posts read
+ * positive (官宣, 恭喜, 感谢: the lexicon's positive words) is no burst.
  *
  * <p>The posts of a burst are linked in time order (edges between doc ids) and count as negative for
  * the cluster judge, which then judges them like any other cluster.
@@ -67,7 +67,7 @@ final class HostileBursts {
   /**
    * @param candidates {@code ent, t, doc_id, key, account, platform, smear, positive, official}: one row
    *     per post and registry enterprise it names, t in epoch seconds; the smear-leaning posts and the
-   *     official accounts' posts
+   *     posts of the enterprise's own official accounts ({@code official})
    */
   static Result find(Dataset<Row> candidates, DetectSettings.Coordination s, List<Dataset<Row>> cached) {
     long window = Math.max(1, Math.round(s.burstWindowHours() * 3600));
@@ -114,7 +114,8 @@ final class HostileBursts {
    * The bursts among one enterprise's posts: for each smear-leaning post, the smear-leaning posts of the
    * {@code windowSeconds} from it form a burst when they come from at least {@code minAccounts} accounts
    * on {@code minPlatforms} platforms, their mean leaning reaches {@code mean}, fewer than half read
-   * positive, and no official account posted in the {@code windowSeconds} before its start.
+   * positive, and no official member (the enterprise's own account) posted in the {@code windowSeconds}
+   * before its start.
    * Overlapping bursts are all returned (their posts are linked either way). Official posts are never
    * burst members.
    */

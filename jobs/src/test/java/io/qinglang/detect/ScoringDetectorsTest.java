@@ -143,8 +143,8 @@ class ScoringDetectorsTest {
   }
 
   /** Six posts on three platforms within two hours (one account each), decided 0, leaning to 10 with the given probability. */
-  static Dataset<Row> passedByTheClassifier(SparkSession spark, String[] texts, double tenProbability) {
-    List<Row> rows = new ArrayList<>();
+  static Dataset<Row> passedByTheClassifier(SparkSession spark, String[] texts, double tenProbability, Row... more) {
+    List<Row> rows = new ArrayList<>(List.of(more));
     String[] platforms = {"weibo", "douyin", "toutiao"};
     for (int i = 0; i < texts.length; i++) {
       rows.add(post("r" + i, platforms[i % 3], "post", "poster_" + i, "网友" + i, i * 0.3, texts[i]));
@@ -152,12 +152,15 @@ class ScoringDetectorsTest {
     double rest = (1 - 0.5 - tenProbability) / 9;
     Column p = array(lit(0.5), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest), lit(rest),
         lit(rest), lit(tenProbability));
+    // The extra posts read as plainly ordinary.
+    Column ordinary = array(lit(0.9), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01), lit(0.01),
+        lit(0.01), lit(0.01), lit(0.01));
     return spark.createDataFrame(rows, PostsTable.SCHEMA)
         .withColumn("text", col("content"))
         .withColumn(ScoringDetectors.CLASSIFIER_CATEGORY, lit(0))
         .withColumn(ScoringDetectors.CLASSIFIER_CONFIDENCE, lit(0.5))
         .withColumn(ScoringDetectors.CLASSIFIER_NEEDS_REVIEW, lit(true))
-        .withColumn(ScoringDetectors.PROBABILITIES, p)
+        .withColumn(ScoringDetectors.PROBABILITIES, when(col("post_id").startsWith("r"), p).otherwise(ordinary))
         .withColumn(ScoringDetectors.EVIDENCE, array().cast(EvidenceSchema.ARRAY));
   }
 
@@ -244,6 +247,31 @@ class ScoringDetectorsTest {
           assertTrue(details.stream().allMatch(d -> d.getString(0).contains("(6 linked posts): ")), details.toString());
           assertEquals(0L, campaigns.result().counts().get("reworded_pairs"), "no text link: " + what);
         }
+      } finally {
+        campaigns.release();
+      }
+    }
+  }
+
+  @Test
+  void onlyTheEnterprisesOwnAnnouncementStopsABurst(SparkSession spark) {
+    double lean = DetectFixtures.SETTINGS.coordination().burstMean() + 0.02;
+    // An hour before the rumour: 比亚迪's own account announces a plant opening; or 美的's account names 比亚迪.
+    Row own = post("o1", "weibo", "post", "byd_official", "比亚迪", -1,
+        "比亚迪西安新工厂今天正式投产，感谢每一位员工和合作伙伴的支持，新车型将于下月交付");
+    Row other = post("o2", "weibo", "post", "midea_group", "美的集团", -1,
+        "美的集团与比亚迪等车企合作的车载空调项目今天正式量产，感谢合作伙伴的支持，欢迎关注");
+    Object[][] cases = {{own, 0L}, {other, 6L}};
+    for (Object[] c : cases) {
+      ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, x -> { });
+      try {
+        Dataset<Row> in = passedByTheClassifier(spark, REWORDED_RUMOUR, lean, (Row) c[0]);
+        long nines = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion())
+            .fuse(campaigns.contribute(in, DetectFixtures.REG, "run-o", T0.plusSeconds(86_400)))
+            .filter(col("category").equalTo(9)).count();
+        String what = ((Row) c[0]).getString(3) + ": " + campaigns.result().counts();
+        assertEquals((long) c[1], campaigns.result().counts().get("burst_posts"), what);
+        assertEquals((long) c[1], nines, what);
       } finally {
         campaigns.release();
       }
