@@ -120,7 +120,8 @@ public final class CampaignDetector implements Serializable {
       .add("bands", DataTypes.createArrayType(DataTypes.LongType, false), false);
   private static final StructType STANCE = new StructType()
       .add("negative", DataTypes.BooleanType, false)
-      .add("word", DataTypes.StringType, true);
+      .add("word", DataTypes.StringType, true)
+      .add("positive", DataTypes.BooleanType, false);
   private static final StructType COHESION = new StructType()
       .add("ok", DataTypes.BooleanType, false)
       .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
@@ -228,7 +229,7 @@ public final class CampaignDetector implements Serializable {
     boolean hasEnterprises = Arrays.asList(posts.columns()).contains("enterprise_ids");
     boolean hasProbabilities = hasCategory && Arrays.asList(posts.columns()).contains(PROBABILITIES);
     Column category = !hasCategory ? lit(null).cast("int")
-        : Arrays.asList(posts.columns()).contains(PROBABILITIES)
+        : hasProbabilities
             ? leaningCategory(col(categoryColumn).cast("int"), col(PROBABILITIES), s.hostileProbability())
             : col(categoryColumn).cast("int");
 
@@ -318,7 +319,7 @@ public final class CampaignDetector implements Serializable {
     // 4b. reworded copies (rarity-weighted links among negative posts about one enterprise)
     UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
       StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
-      return RowFactory.create(st.isNegative(), st.firstNegative());
+      return RowFactory.create(st.isNegative(), st.firstNegative(), st.isPositive());
     }, STANCE);
     UserDefinedFunction targetHint = functions.udf((UDF2<String, String, String>) (title, content) -> {
       String t = (title == null ? "" : title + " ") + content;
@@ -327,20 +328,22 @@ public final class CampaignDetector implements Serializable {
     UserDefinedFunction mentions = functions.udf((UDF2<String, String, List<String>>) (title, content) ->
         new ArrayList<>(self.value().names.index().mentions((title == null ? "" : title + " ") + content)),
         DataTypes.createArrayType(DataTypes.StringType, false));
+    // Blocks of the reworded and burst stages are loose on purpose (any spelling the impersonation index
+    // knows, plus the linker's ids): they only bound the posts compared.
+    Column found = mentions.apply(col("title"), col("content"));
+    Column named = hasEnterprises
+        ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
+    Column accountKey = concat_ws(":", col("platform"), col("account_id"));
+    Column postKey = concat(col("platform"), lit(":"), col("post_id"));
     if (s.rewordedSimilarity() > 0) {
       t0 = System.nanoTime();
       Broadcast<ShingleRarity> rarity = jsc.broadcast(ShingleRarity.ofGoldSet(text));
-      // Blocks are loose on purpose (any spelling the impersonation index knows, plus the linker's ids):
-      // they only bound the pairs compared, the similarity decides.
-      Column found = mentions.apply(col("title"), col("content"));
-      Column ents = hasEnterprises
-          ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
       Column negative = col("category").isin(NEGATIVE_CATEGORIES.toArray())
           .or(col("category").isNull().or(col("category").equalTo(0))
               .and(stanceUdf.apply(col("title"), col("content")).getField("negative")));
       // Kept: the stance and name scans run once, not once per use.
       Dataset<Row> hostile = Checkpoints.local(prepared.filter(negative)
-          .select(col("doc_id"), explode(ents).as("ent"), col("published_at").cast("long").as("t")));
+          .select(col("doc_id"), explode(named).as("ent"), col("published_at").cast("long").as("t")));
       cached.add(hostile);
       RewordedLinks.Result rw = RewordedLinks.find(hostile, docs, distinctTexts, rarity, s, cached);
       edges = Checkpoints.local(edges.union(rw.edges()).distinct());
@@ -354,26 +357,17 @@ public final class CampaignDetector implements Serializable {
     Dataset<Row> burstKeys = null;
     if (hasProbabilities && s.burstWindowHours() > 0) {
       t0 = System.nanoTime();
-      UserDefinedFunction positiveUdf = functions.udf((UDF2<String, String, Boolean>) (title, content) ->
-          self.value().stance.stance((title == null ? "" : title + " ") + content).isPositive(), DataTypes.BooleanType);
-      Column found = mentions.apply(col("title"), col("content"));
-      Column ents = hasEnterprises
-          ? functions.array_union(coalesce(col("enterprise_ids"), array().cast("array<string>")), found) : found;
       // An announcement stops a burst only about the enterprise whose own account posted it.
-      java.util.HashMap<String, java.util.HashSet<String>> owners = new java.util.HashMap<>();
-      for (String account : officialAccounts) {
-        owners.put(account, new java.util.HashSet<>(names.registry().enterprisesWithOfficialAccount(account)));
-      }
       UserDefinedFunction ownAccount = functions.udf((UDF2<String, String, Boolean>) (account, ent) ->
-          owners.getOrDefault(account, new java.util.HashSet<>()).contains(ent), DataTypes.BooleanType);
-      Column accountOf = concat_ws(":", col("platform"), col("account_id"));
+          self.value().names.registry().enterprisesWithOfficialAccount(account).contains(ent), DataTypes.BooleanType);
       Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
       Dataset<Row> burstCandidates = Checkpoints.local(prepared
-          .filter(leaning.or(accountOf.isin(officialAccounts.toArray())))
-          .select(explode(ents).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
-              concat(col("platform"), lit(":"), col("post_id")).as("key"), col("account_id").as("account"),
+          .filter(leaning.or(accountKey.isin(officialAccounts.toArray())))
+          .select(explode(named).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
+              postKey.as("key"), col("account_id").as("account"),
               col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), leaning.as("leans"),
-              positiveUdf.apply(col("title"), col("content")).as("positive"), accountOf.as("account_key"))
+              stanceUdf.apply(col("title"), col("content")).getField("positive").as("positive"),
+              accountKey.as("account_key"))
           .withColumn("official", ownAccount.apply(col("account_key"), col("ent")))
           .filter(col("leans").or(col("official"))));
       cached.add(burstCandidates);
@@ -400,7 +394,6 @@ public final class CampaignDetector implements Serializable {
 
     // 6. clusters
     t0 = System.nanoTime();
-    Column accountKey = concat_ws(":", col("platform"), col("account_id"));
     Dataset<Row> members = prepared
         .join(components, prepared.col("doc_id").equalTo(components.col("node")), "left")
         .withColumn("cluster_doc", coalesce(col("component"), col("doc_id")))
@@ -408,7 +401,7 @@ public final class CampaignDetector implements Serializable {
     Dataset<Row> big = members.groupBy("cluster_doc").agg(count(lit(1)).as("n"))
         .filter(col("n").geq(s.minClusterPosts())).select("cluster_doc");
     Dataset<Row> inCluster = members.join(big, "cluster_doc")
-        .withColumn("key", concat(col("platform"), lit(":"), col("post_id")));
+        .withColumn("key", postKey);
     // A post of a hostile burst counts as negative whatever the lexicon says.
     Column burstMember = lit(false);
     if (burstKeys != null) {
@@ -568,7 +561,7 @@ public final class CampaignDetector implements Serializable {
         .withColumn("attack_docs", when(attack, col("coh.doc_ids")))
         .withColumn("is_attack", attack)
         .select(java.util.stream.Stream.concat(Arrays.stream(CoordinationClustersTable.SCHEMA.fieldNames()),
-            java.util.stream.Stream.of("unit", "attack_docs")).map(functions::col).toArray(Column[]::new)));
+            java.util.stream.Stream.of("unit", "attack_docs", "g_burst")).map(functions::col).toArray(Column[]::new)));
     cached.add(clusters);
     Row clusterStats = clusters.agg(count(lit(1)), functions.sum(when(col("is_attack"), 1).otherwise(0)),
         functions.sum(when(col("is_attack"), col("posts")).otherwise(0L))).first();
@@ -585,7 +578,7 @@ public final class CampaignDetector implements Serializable {
         lit(Evidence.COORDINATION).as("source"),
         lit("attack_cluster").as("kind"),
         concat(lit("member of cluster "), col("cluster_id"), lit(" ("), col("posts").cast("string"),
-            when(col("reason").contains("hostile burst"), lit(" linked posts): "))
+            when(col("g_burst").gt(0), lit(" linked posts): "))
                 .otherwise(lit(" near-duplicate posts): ")),
             col("reason")).as("detail"),
         lit(null).cast("string").as("span"),
@@ -594,12 +587,12 @@ public final class CampaignDetector implements Serializable {
         lit(ATTACK_SCORE).as("score"))).cast(EvidenceSchema.ARRAY);
     // Evidence goes to the negative posts of the attack's cohesive group, not to everything chained in.
     Dataset<Row> attackDocs = clusters.filter(col("is_attack"))
-        .select(col("unit").as("att_unit"), col("cluster_id"), col("posts"), col("reason"),
+        .select(col("unit").as("att_unit"), col("cluster_id"), col("posts"), col("reason"), col("g_burst"),
             explode(col("attack_docs")).as("att_doc_id"));
     Dataset<Row> memberEvidence = windowPosts.filter(coalesce(col("negative"), lit(false)))
         .join(attackDocs, col("unit").equalTo(col("att_unit")).and(col("doc_id").equalTo(col("att_doc_id"))))
         .select(col("platform"), col("post_id"), evidence.as(COLUMN));
-    Dataset<Row> table = clusters.drop("unit", "attack_docs");
+    Dataset<Row> table = clusters.drop("unit", "attack_docs", "g_burst");
     return new Result(table, memberEvidence, timings, counts, cached);
   }
 

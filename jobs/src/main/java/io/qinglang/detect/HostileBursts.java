@@ -79,8 +79,10 @@ final class HostileBursts {
         col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("positive"), col("official")))
         .as("members")));
     cached.add(byEnterprise);
-    long enterprises = byEnterprise.count();
-    long oversized = byEnterprise.filter(size(col("members")).gt(maxPosts)).count();
+    Row stats = byEnterprise.agg(functions.count(functions.lit(1)),
+        functions.sum(functions.when(size(col("members")).gt(maxPosts), 1).otherwise(0))).first();
+    long enterprises = stats.getLong(0);
+    long oversized = stats.isNullAt(1) ? 0 : stats.getLong(1);
     Dataset<Row> found = Checkpoints.local(byEnterprise.filter(size(col("members")).leq(maxPosts))
         .flatMap((FlatMapFunction<Row, Row>) row -> {
           List<Member> ms = new ArrayList<>();
@@ -105,8 +107,9 @@ final class HostileBursts {
     Dataset<Row> edges = found.filter(col("a").notEqual(col("b"))).select(col("a").as("src"), col("b").as("dst"))
         .distinct();
     Dataset<Row> keys = found.select("key").distinct();
-    long memberCount = keys.count();
-    long burstCount = found.select("burst").distinct().count();
+    Row sizes = found.agg(functions.countDistinct(col("key")), functions.countDistinct(col("burst"))).first();
+    long memberCount = sizes.getLong(0);
+    long burstCount = sizes.getLong(1);
     return new Result(edges, keys, candidates.count(), enterprises, oversized, burstCount, memberCount);
   }
 
