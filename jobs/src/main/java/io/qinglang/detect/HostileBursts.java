@@ -8,10 +8,9 @@ import static org.apache.spark.sql.functions.struct;
 import io.qinglang.spark.Checkpoints;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -115,50 +114,64 @@ final class HostileBursts {
 
   /**
    * The bursts among one enterprise's posts: for each smear-leaning post, the smear-leaning posts of the
-   * {@code windowSeconds} from it form a burst when they come from at least {@code minAccounts} accounts
-   * on {@code minPlatforms} platforms, their mean leaning reaches {@code mean}, fewer than half read
-   * positive, and no official member (the enterprise's own account) posted in the {@code windowSeconds}
-   * before its start.
-   * Overlapping bursts are all returned (their posts are linked either way). Official posts are never
-   * burst members.
+   * {@code windowSeconds} from it form a window that qualifies when they come from at least
+   * {@code minAccounts} accounts on {@code minPlatforms} platforms, their mean leaning reaches {@code mean},
+   * fewer than half read positive, and no official member (the enterprise's own account) posted in the
+   * {@code windowSeconds} before its start. Qualifying windows that share posts form one burst, their union
+   * (linking each window's posts in time order links the union's). Official posts are never burst members.
+   * One pass: the window's end only moves forward, so its accounts, platforms and sums are kept as it slides.
    */
   static List<List<Member>> bursts(List<Member> members, long windowSeconds, int minAccounts, int minPlatforms,
       double mean) {
     List<Member> sorted = new ArrayList<>(members);
     sorted.sort(Comparator.comparingLong(Member::t).thenComparing(Member::key));
-    List<Member> official = sorted.stream().filter(Member::official).toList();
+    long[] official = sorted.stream().filter(Member::official).mapToLong(Member::t).toArray();
     List<Member> leaning = sorted.stream().filter(m -> !m.official()).toList();
+    int n = leaning.size();
+    double[] prefix = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] + leaning.get(i).smear();
+    }
+    Map<String, Integer> accounts = new HashMap<>();
+    Map<String, Integer> platforms = new HashMap<>();
+    int positive = 0;
+    int end = 0; // the window is leaning[i, end)
+    int nextOfficial = 0;
     List<List<Member>> out = new ArrayList<>();
-    Set<String> lastKeys = Set.of();
-    for (int i = 0; i < leaning.size(); i++) {
+    int burstStart = -1;
+    int burstEnd = -1; // the burst being built is leaning[burstStart, burstEnd)
+    for (int i = 0; i < n; i++) {
       long start = leaning.get(i).t();
-      List<Member> window = new ArrayList<>();
-      for (int j = i; j < leaning.size() && leaning.get(j).t() - start <= windowSeconds; j++) {
-        window.add(leaning.get(j));
-      }
-      Set<String> accounts = new HashSet<>();
-      Set<String> platforms = new HashSet<>();
-      double sum = 0;
-      int positive = 0;
-      for (Member m : window) {
-        accounts.add(m.platform() + ":" + m.account());
-        platforms.add(m.platform());
-        sum += m.smear();
+      for (; end < n && leaning.get(end).t() - start <= windowSeconds; end++) {
+        Member m = leaning.get(end);
+        accounts.merge(m.platform() + ":" + m.account(), 1, Integer::sum);
+        platforms.merge(m.platform(), 1, Integer::sum);
         positive += m.positive() ? 1 : 0;
       }
+      while (nextOfficial < official.length && official[nextOfficial] < start - windowSeconds) {
+        nextOfficial++;
+      }
       // Fans repeat an announcement for hours after it; a rebuttal posted during an attack does not count.
-      boolean announced = official.stream().anyMatch(o -> o.t() >= start - windowSeconds && o.t() <= start);
-      if (accounts.size() < minAccounts || platforms.size() < minPlatforms || sum / window.size() < mean
-          || 2 * positive >= window.size() || announced) {
-        continue;
+      boolean announced = nextOfficial < official.length && official[nextOfficial] <= start;
+      int size = end - i;
+      boolean qualifies = accounts.size() >= minAccounts && platforms.size() >= minPlatforms
+          && (prefix[end] - prefix[i]) / size >= mean && 2 * positive < size && !announced;
+      if (qualifies && burstStart >= 0 && i < burstEnd) {
+        burstEnd = end;
+      } else if (qualifies) {
+        if (burstStart >= 0) {
+          out.add(leaning.subList(burstStart, burstEnd));
+        }
+        burstStart = i;
+        burstEnd = end;
       }
-      Set<String> keys = new LinkedHashSet<>();
-      window.forEach(m -> keys.add(m.key()));
-      // A window inside the previous burst adds nothing.
-      if (!lastKeys.containsAll(keys)) {
-        out.add(window);
-        lastKeys = keys;
-      }
+      Member leaving = leaning.get(i);
+      accounts.computeIfPresent(leaving.platform() + ":" + leaving.account(), (k, c) -> c == 1 ? null : c - 1);
+      platforms.computeIfPresent(leaving.platform(), (k, c) -> c == 1 ? null : c - 1);
+      positive -= leaving.positive() ? 1 : 0;
+    }
+    if (burstStart >= 0) {
+      out.add(leaning.subList(burstStart, burstEnd));
     }
     return out;
   }

@@ -67,11 +67,30 @@ class HostileBurstsTest {
     for (int i = 0; i < 6; i++) {
       slow.add(member(i, i * 2 * HOUR, "writer_" + i, PLATFORMS[i % 3], 0.5, false));
     }
-    // Any 6 hours hold four posts at most (0, 2, 4, 6 h) from four accounts on three platforms: one burst of four.
+    // Any 6 hours hold four posts at most (0-6 h, 2-8 h, 4-10 h), each from four accounts on three platforms;
+    // the three windows share posts, so they are one burst of all six.
     List<List<HostileBursts.Member>> found = bursts(slow);
-    assertTrue(found.stream().allMatch(b -> b.size() == 4), found.toString());
+    assertEquals(1, found.size(), found.toString());
+    assertEquals(6, found.get(0).size());
     slow.removeIf(m -> m.t() % (4 * HOUR) != 0);
     assertEquals(List.of(), bursts(slow), "0, 4, 8 h: three posts");
+  }
+
+  @Test
+  void attacksADayApartAreTwoBursts() {
+    List<HostileBursts.Member> two = six(0.5);
+    for (int i = 0; i < 6; i++) {
+      two.add(member(10 + i, 24 * HOUR + i * HOUR / 2, "other_" + i, PLATFORMS[i % 3], 0.5, false));
+    }
+    List<List<HostileBursts.Member>> found = bursts(two);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(List.of(100L, 101L, 102L, 103L, 104L, 105L), found.get(0).stream().map(HostileBursts.Member::docId)
+        .toList());
+    assertEquals(List.of(110L, 111L, 112L, 113L, 114L, 115L), found.get(1).stream().map(HostileBursts.Member::docId)
+        .toList());
+    // A slow post between them (no window of four around it) joins neither.
+    two.add(member(20, 12 * HOUR, "loner", "weibo", 0.9, false));
+    assertEquals(found, bursts(two));
   }
 
   @Test
