@@ -469,6 +469,36 @@ abstract class HoldoutSetChecks {
     return names;
   }
 
+  /** A development set under {@code jobs/corpus} as read from its files. */
+  record DevelopmentSet(String file, QinglangConfig config, List<Post> posts, Map<String, Label> labels,
+      Map<String, Meta> meta, EnterpriseRegistry registry) {
+    /** How many attack clusters the set has (each checked as {@link #checkClusters} does). */
+    int attackClusters() {
+      return checkClusters(file, posts, labels, meta, config);
+    }
+  }
+
+  /**
+   * Reads a development set (its counts are its own, not a held-out set's) and checks what fits any labelled
+   * set: {@code expectedPosts} posts, labels and meta covering each exactly once, records that ingest
+   * cleanly, and registry names that no held-out set or the gold set uses.
+   */
+  static DevelopmentSet checkDevelopmentSet(String name, int expectedPosts) throws IOException {
+    Path dir = locate(name);
+    String file = name + ".jsonl";
+    QinglangConfig config = ConfigLoader.load(null);
+    List<Post> posts = readPosts(dir.resolve("posts").resolve(file));
+    Map<String, Label> labels = readLabels(dir.resolve("labels.csv"));
+    Map<String, Meta> meta = readMeta(dir.resolve("meta.csv"));
+    assertEquals(expectedPosts, posts.size(), name + ": posts");
+    assertLabelsCoverEveryPost(posts, labels, meta);
+    assertEveryRecordAccepted(file, posts, config);
+    EnterpriseRegistry registry =
+        EnterpriseRegistry.load(InputResource.file(dir.resolve("enterprises.csv")), config.platforms());
+    assertNamesAbsentFromOtherRegistries(name, namesOf(registry), config);
+    return new DevelopmentSet(file, config, posts, labels, meta, registry);
+  }
+
   /** The posts as ingest would read them (in the same order); fails on the first that would be quarantined. */
   static List<ArchiveRecord> assertEveryRecordAccepted(String postsFile, List<Post> posts, QinglangConfig config) {
     RecordValidator validator = RecordValidator.of(config, Instant.now());

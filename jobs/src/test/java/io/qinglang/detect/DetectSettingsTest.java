@@ -41,52 +41,44 @@ class DetectSettingsTest {
 
   @Test
   void badValuesNameTheKey(@TempDir Path dir) throws Exception {
-    ConfigException e = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.bands = 0")));
-    assertTrue(e.getMessage().startsWith("qinglang.detect.coordination.bands: must be at least 1"), e.getMessage());
-    ConfigException later = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.later-window-share = 1.5")));
-    assertTrue(later.getMessage().startsWith("qinglang.detect.coordination.later-window-share"), later.getMessage());
-    ConfigException f = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.review-score = 0.9")));
-    assertTrue(f.getMessage().contains("must not exceed fusion.flag-score"), f.getMessage());
-    ConfigException g = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.coordination-yields-to = [1, 11]")));
-    assertTrue(g.getMessage().contains("'11' is not a category id"), g.getMessage());
-    ConfigException y = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.fusion.impersonation-yields-to = [four]")));
-    assertTrue(y.getMessage().startsWith("qinglang.detect.fusion.impersonation-yields-to"), y.getMessage());
-    ConfigException q = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.quote-context.min-claim-chars = 1")));
-    assertTrue(q.getMessage().startsWith("qinglang.detect.quote-context.min-claim-chars: must be at least 2"),
-        q.getMessage());
-    ConfigException r = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-similarity = 1.5")));
-    assertTrue(r.getMessage().startsWith("qinglang.detect.coordination.reworded-similarity:"), r.getMessage());
-    ConfigException b = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1")));
-    assertTrue(b.getMessage().startsWith("qinglang.detect.coordination.reworded-max-block-posts: must be at least 2"),
-        b.getMessage());
-    ConfigException bm = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.burst-mean = 1.5")));
-    assertTrue(bm.getMessage().startsWith("qinglang.detect.coordination.burst-mean:"), bm.getMessage());
-    ConfigException bp = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.coordination.burst-max-posts = 3")));
-    assertTrue(bp.getMessage().startsWith("qinglang.detect.coordination.burst-max-posts: must be at least 4"),
-        bp.getMessage());
-    ConfigException w = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.window = 0")));
-    assertTrue(w.getMessage().startsWith("qinglang.detect.suggestions.window: must be at least 1"), w.getMessage());
-    ConfigException o = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.enabled = maybe")));
-    assertTrue(o.getMessage().startsWith("qinglang.detect.suggestions.enabled"), o.getMessage());
+    assertRejected(dir, "qinglang.detect.coordination.bands = 0",
+        "qinglang.detect.coordination.bands: must be at least 1");
+    assertRejected(dir, "qinglang.detect.coordination.later-window-share = 1.5",
+        "qinglang.detect.coordination.later-window-share");
+    String review = rejection(dir, "qinglang.detect.fusion.review-score = 0.9");
+    assertTrue(review.contains("must not exceed fusion.flag-score"), review);
+    String category = rejection(dir, "qinglang.detect.fusion.coordination-yields-to = [1, 11]");
+    assertTrue(category.contains("'11' is not a category id"), category);
+    assertRejected(dir, "qinglang.detect.fusion.impersonation-yields-to = [four]",
+        "qinglang.detect.fusion.impersonation-yields-to");
+    assertRejected(dir, "qinglang.detect.quote-context.min-claim-chars = 1",
+        "qinglang.detect.quote-context.min-claim-chars: must be at least 2");
+    assertRejected(dir, "qinglang.detect.coordination.reworded-similarity = 1.5",
+        "qinglang.detect.coordination.reworded-similarity:");
+    assertRejected(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1",
+        "qinglang.detect.coordination.reworded-max-block-posts: must be at least 2");
+    assertRejected(dir, "qinglang.detect.coordination.burst-mean = 1.5", "qinglang.detect.coordination.burst-mean:");
+    assertRejected(dir, "qinglang.detect.coordination.burst-max-posts = 3",
+        "qinglang.detect.coordination.burst-max-posts: must be at least 4");
+    assertRejected(dir, "qinglang.detect.suggestions.window = 0",
+        "qinglang.detect.suggestions.window: must be at least 1");
+    assertRejected(dir, "qinglang.detect.suggestions.enabled = maybe", "qinglang.detect.suggestions.enabled");
     assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.suggestions.enabled = false"))
         .suggestions().enabled());
     assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.hot-events.enabled = false"))
         .hotEvents().enabled());
-    ConfigException h = assertThrows(ConfigException.class, () -> DetectSettings.of(
-        TestConfigs.withOverrides(dir, "qinglang.detect.hot-events.enabled = sometimes")));
-    assertTrue(h.getMessage().startsWith("qinglang.detect.hot-events.enabled"), h.getMessage());
+    assertRejected(dir, "qinglang.detect.hot-events.enabled = sometimes", "qinglang.detect.hot-events.enabled");
+  }
+
+  /** The message DetectSettings rejects a configuration file holding {@code override} with. */
+  private static String rejection(Path dir, String override) {
+    return assertThrows(ConfigException.class, () -> DetectSettings.of(TestConfigs.withOverrides(dir, override)),
+        override).getMessage();
+  }
+
+  private static void assertRejected(Path dir, String override, String messageStart) {
+    String message = rejection(dir, override);
+    assertTrue(message.startsWith(messageStart), message);
   }
 
   @Test
