@@ -121,7 +121,8 @@ public final class CampaignDetector implements Serializable {
   private static final StructType STANCE = new StructType()
       .add("negative", DataTypes.BooleanType, false)
       .add("word", DataTypes.StringType, true)
-      .add("positive", DataTypes.BooleanType, false);
+      .add("positive", DataTypes.BooleanType, false)
+      .add("doubting", DataTypes.BooleanType, false);
   private static final StructType COHESION = new StructType()
       .add("ok", DataTypes.BooleanType, false)
       .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
@@ -319,7 +320,7 @@ public final class CampaignDetector implements Serializable {
     // 4b. reworded copies (rarity-weighted links among negative posts about one enterprise)
     UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
       StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
-      return RowFactory.create(st.isNegative(), st.firstNegative(), st.isPositive());
+      return RowFactory.create(st.isNegative(), st.firstNegative(), st.isPositive(), st.isDoubting());
     }, STANCE);
     UserDefinedFunction targetHint = functions.udf((UDF2<String, String, String>) (title, content) -> {
       String t = (title == null ? "" : title + " ") + content;
@@ -361,15 +362,16 @@ public final class CampaignDetector implements Serializable {
       UserDefinedFunction ownAccount = functions.udf((UDF2<String, String, Boolean>) (account, ent) ->
           self.value().names.registry().enterprisesWithOfficialAccount(account).contains(ent), DataTypes.BooleanType);
       Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
+      // Every post naming an enterprise: the ones that do not lean count against a burst's share.
+      Column stance = stanceUdf.apply(col("title"), col("content"));
       Dataset<Row> burstCandidates = Checkpoints.local(prepared
-          .filter(leaning.or(accountKey.isin(officialAccounts.toArray())))
           .select(explode(named).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
               postKey.as("key"), col("account_id").as("account"),
               col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), leaning.as("leans"),
-              stanceUdf.apply(col("title"), col("content")).getField("positive").as("positive"),
+              when(leaning, stance.getField("positive")).otherwise(lit(false)).as("positive"),
+              when(leaning, stance.getField("doubting")).otherwise(lit(false)).as("doubting"),
               accountKey.as("account_key"))
-          .withColumn("official", ownAccount.apply(col("account_key"), col("ent")))
-          .filter(col("leans").or(col("official"))));
+          .withColumn("official", ownAccount.apply(col("account_key"), col("ent"))));
       cached.add(burstCandidates);
       HostileBursts.Result hb = HostileBursts.find(burstCandidates, s, cached);
       edges = Checkpoints.local(edges.union(hb.edges()).distinct());

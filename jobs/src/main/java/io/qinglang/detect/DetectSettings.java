@@ -41,7 +41,7 @@ public record DetectSettings(
       double windowHours, double negativeShare, double laterWindowShare, double hostileProbability, long seed,
       long driverComponentsMaxEdges,
       int maxIterations, List<String> contentTypes, double rewordedSimilarity, int rewordedMaxBlockPosts,
-      double burstWindowHours, double burstEntry, double burstMean, int burstMaxPosts)
+      double burstWindowHours, double burstEntry, double burstMean, double burstShare, int burstMaxPosts)
       implements Serializable {
 
     public int numHashes() {
@@ -128,6 +128,7 @@ public record DetectSettings(
         r.doubleBetween(c + "burst-window-hours", 0.0, 24.0 * 366),
         r.doubleBetween(c + "burst-entry", 0.0, 1.0),
         r.doubleBetween(c + "burst-mean", 0.0, 1.0),
+        r.doubleBetween(c + "burst-share", 0.0, 1.0),
         r.intAtLeast(c + "burst-max-posts", 4));
     QuoteContext quote = new QuoteContext(
         r.intAtLeast(P + "quote-context.window", 1),

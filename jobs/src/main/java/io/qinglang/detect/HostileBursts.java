@@ -47,12 +47,12 @@ final class HostileBursts {
       .add("burst", DataTypes.StringType, false);
 
   /** One post of an enterprise's candidates. */
-  record Member(long t, long docId, String key, String account, String platform, double smear, boolean positive,
-      boolean official) {}
+  record Member(long t, long docId, String key, String account, String platform, double smear, boolean leans,
+      boolean positive, boolean doubting, boolean official) {}
 
   /** The edges ({@code src < dst}) and the member keys ({@code platform:post_id}) of every burst. */
-  record Result(Dataset<Row> edges, Dataset<Row> memberKeys, long candidates, long enterprises, long oversized,
-      long bursts, long members) {}
+  record Result(Dataset<Row> edges, Dataset<Row> memberKeys, long candidates, long leaning, long enterprises,
+      long oversized, long bursts, long members) {}
 
   /** The largest probability of a {@link #SMEAR} category; {@code probabilities} is indexed by category. */
   static Column smearLeaning(Column probabilities) {
@@ -64,9 +64,9 @@ final class HostileBursts {
   }
 
   /**
-   * @param candidates {@code ent, t, doc_id, key, account, platform, smear, positive, official}: one row
-   *     per post and registry enterprise it names, t in epoch seconds; the smear-leaning posts and the
-   *     posts of the enterprise's own official accounts ({@code official})
+   * @param candidates {@code ent, t, doc_id, key, account, platform, smear, leans, positive, doubting, official}:
+   *     one row per post and registry enterprise it names, t in epoch seconds; {@code leans} marks the
+   *     smear-leaning posts, {@code official} the posts of the enterprise's own official accounts
    */
   static Result find(Dataset<Row> candidates, DetectSettings.Coordination s, List<Dataset<Row>> cached) {
     long window = Math.max(1, Math.round(s.burstWindowHours() * 3600));
@@ -74,8 +74,10 @@ final class HostileBursts {
     int minAccounts = s.minAccounts();
     int minPlatforms = s.minPlatforms();
     double mean = s.burstMean();
+    double share = s.burstShare();
     Dataset<Row> byEnterprise = Checkpoints.local(candidates.groupBy("ent").agg(collect_list(struct(col("t"),
-        col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("positive"), col("official")))
+        col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("leans"), col("positive"), col("doubting"),
+        col("official")))
         .as("members")));
     cached.add(byEnterprise);
     Row stats = byEnterprise.agg(functions.count(functions.lit(1)),
@@ -87,10 +89,10 @@ final class HostileBursts {
           List<Member> ms = new ArrayList<>();
           for (Row m : row.<Row>getList(1)) {
             ms.add(new Member(m.getLong(0), m.getLong(1), m.getString(2), m.getString(3), m.getString(4),
-                m.getDouble(5), m.getBoolean(6), m.getBoolean(7)));
+                m.getDouble(5), m.getBoolean(6), m.getBoolean(7), m.getBoolean(8), m.getBoolean(9)));
           }
           List<Row> out = new ArrayList<>();
-          List<List<Member>> windows = bursts(ms, window, minAccounts, minPlatforms, mean);
+          List<List<Member>> windows = bursts(ms, window, minAccounts, minPlatforms, mean, share);
           for (int b = 0; b < windows.size(); b++) {
             List<Member> burst = windows.get(b);
             String id = row.getString(0) + "#" + b;
@@ -109,24 +111,29 @@ final class HostileBursts {
     Row sizes = found.agg(functions.countDistinct(col("key")), functions.countDistinct(col("burst"))).first();
     long memberCount = sizes.getLong(0);
     long burstCount = sizes.getLong(1);
-    return new Result(edges, keys, candidates.count(), enterprises, oversized, burstCount, memberCount);
+    Row rows = candidates.agg(functions.count(functions.lit(1)),
+        functions.sum(functions.when(col("leans"), 1).otherwise(0))).first();
+    long leaning = rows.isNullAt(1) ? 0 : rows.getLong(1);
+    return new Result(edges, keys, rows.getLong(0), leaning, enterprises, oversized, burstCount, memberCount);
   }
 
   /**
    * The bursts among one enterprise's posts: for each smear-leaning post, the smear-leaning posts of the
    * {@code windowSeconds} from it form a window that qualifies when they come from at least
    * {@code minAccounts} accounts on {@code minPlatforms} platforms, their mean leaning reaches {@code mean},
-   * fewer than half read positive, and no official member (the enterprise's own account) posted in the
-   * {@code windowSeconds} before its start. Qualifying windows that share posts form one burst, their union
+   * they are at least {@code share} of all the enterprise's posts in those seconds (official ones aside),
+   * fewer than half read positive, fewer than half doubt, and no official member (the enterprise's own
+   * account) posted in the {@code windowSeconds} before its start. Qualifying windows that share posts form one burst, their union
    * (linking each window's posts in time order links the union's). Official posts are never burst members.
    * One pass: the window's end only moves forward, so its accounts, platforms and sums are kept as it slides.
    */
   static List<List<Member>> bursts(List<Member> members, long windowSeconds, int minAccounts, int minPlatforms,
-      double mean) {
+      double mean, double share) {
     List<Member> sorted = new ArrayList<>(members);
     sorted.sort(Comparator.comparingLong(Member::t).thenComparing(Member::key));
     long[] official = sorted.stream().filter(Member::official).mapToLong(Member::t).toArray();
-    List<Member> leaning = sorted.stream().filter(m -> !m.official()).toList();
+    List<Member> leaning = sorted.stream().filter(m -> m.leans() && !m.official()).toList();
+    long[] others = sorted.stream().filter(m -> !m.leans() && !m.official()).mapToLong(Member::t).toArray();
     int n = leaning.size();
     double[] prefix = new double[n + 1];
     for (int i = 0; i < n; i++) {
@@ -135,8 +142,11 @@ final class HostileBursts {
     Map<String, Integer> accounts = new HashMap<>();
     Map<String, Integer> platforms = new HashMap<>();
     int positive = 0;
+    int doubting = 0;
     int end = 0; // the window is leaning[i, end)
     int nextOfficial = 0;
+    int othersFrom = 0; // others[othersFrom, othersTo) fall in the window's seconds
+    int othersTo = 0;
     List<List<Member>> out = new ArrayList<>();
     int burstStart = -1;
     int burstEnd = -1; // the burst being built is leaning[burstStart, burstEnd)
@@ -147,6 +157,14 @@ final class HostileBursts {
         accounts.merge(m.platform() + ":" + m.account(), 1, Integer::sum);
         platforms.merge(m.platform(), 1, Integer::sum);
         positive += m.positive() ? 1 : 0;
+        doubting += m.doubting() ? 1 : 0;
+      }
+      while (othersFrom < others.length && others[othersFrom] < start) {
+        othersFrom++;
+      }
+      othersTo = Math.max(othersTo, othersFrom);
+      while (othersTo < others.length && others[othersTo] - start <= windowSeconds) {
+        othersTo++;
       }
       while (nextOfficial < official.length && official[nextOfficial] < start - windowSeconds) {
         nextOfficial++;
@@ -155,7 +173,8 @@ final class HostileBursts {
       boolean announced = nextOfficial < official.length && official[nextOfficial] <= start;
       int size = end - i;
       boolean qualifies = accounts.size() >= minAccounts && platforms.size() >= minPlatforms
-          && (prefix[end] - prefix[i]) / size >= mean && 2 * positive < size && !announced;
+          && (prefix[end] - prefix[i]) / size >= mean && size >= share * (size + othersTo - othersFrom)
+          && 2 * positive < size && 2 * doubting < size && !announced;
       if (qualifies && burstStart >= 0 && i < burstEnd) {
         burstEnd = end;
       } else if (qualifies) {
@@ -169,6 +188,7 @@ final class HostileBursts {
       accounts.computeIfPresent(leaving.platform() + ":" + leaving.account(), (k, c) -> c == 1 ? null : c - 1);
       platforms.computeIfPresent(leaving.platform(), (k, c) -> c == 1 ? null : c - 1);
       positive -= leaving.positive() ? 1 : 0;
+      doubting -= leaving.doubting() ? 1 : 0;
     }
     if (burstStart >= 0) {
       out.add(leaning.subList(burstStart, burstEnd));
@@ -178,10 +198,10 @@ final class HostileBursts {
 
   static String describe(Result r, DetectSettings.Coordination s) {
     return String.format(java.util.Locale.ROOT, "posts in hostile bursts (%,d bursts: >= %d accounts on >= %d "
-        + "platforms within %.0f h, mean smear leaning >= %.2f, among %,d (post, enterprise) rows leaning >= %.2f or "
-        + "hostile, official posts included, about %,d enterprises; "
+        + "platforms within %.0f h, mean smear leaning >= %.2f, >= %.0f%% of the enterprise's posts in the window; "
+        + "%,d of %,d (post, enterprise) rows leaning >= %.2f or hostile, about %,d enterprises; "
         + "%,d over burst-max-posts %d skipped)", r.bursts(), s.minAccounts(), s.minPlatforms(),
-        s.burstWindowHours(), s.burstMean(), r.candidates(), s.burstEntry(), r.enterprises(), r.oversized(),
-        s.burstMaxPosts());
+        s.burstWindowHours(), s.burstMean(), 100 * s.burstShare(), r.leaning(), r.candidates(), s.burstEntry(),
+        r.enterprises(), r.oversized(), s.burstMaxPosts());
   }
 }

@@ -15,7 +15,7 @@ public final class StanceLexicon implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The hits in one text. */
-  public record Stance(int negative, int positive, String firstNegative) {
+  public record Stance(int negative, int positive, String firstNegative, int doubt) {
     public boolean isNegative() {
       return negative > 0 && negative > positive;
     }
@@ -24,10 +24,16 @@ public final class StanceLexicon implements Serializable {
     public boolean isPositive() {
       return positive > 0 && positive > negative;
     }
+
+    /** The text asks whether a claim is true or waits for it to be confirmed (是真的吗, 等官方说法 ...). */
+    public boolean isDoubting() {
+      return doubt > 0;
+    }
   }
 
   private final List<String> negative;
   private final List<String> positive;
+  private final List<String> doubt;
   private final List<String> negation;
   private final List<String> person;
   private final List<String> boilerplate;
@@ -35,9 +41,10 @@ public final class StanceLexicon implements Serializable {
 
   private StanceLexicon(Lexicon lexicon) {
     lexicon.requireSections(Set.of("negative", "positive"),
-        Set.of("negative", "positive", "negation", "person", "organisation", "boilerplate"));
+        Set.of("negative", "positive", "doubt", "negation", "person", "organisation", "boilerplate"));
     this.negative = lower(lexicon.words("negative"));
     this.positive = lower(lexicon.words("positive"));
+    this.doubt = lower(lexicon.words("doubt"));
     this.negation = lower(lexicon.words("negation"));
     this.person = lower(lexicon.words("person"));
     this.boilerplate = lower(lexicon.words("boilerplate"));
@@ -93,7 +100,7 @@ public final class StanceLexicon implements Serializable {
 
   public Stance stance(String text) {
     if (text == null || text.isEmpty()) {
-      return new Stance(0, 0, null);
+      return new Stance(0, 0, null, 0);
     }
     String t = text.toLowerCase(Locale.ROOT);
     int neg = 0;
@@ -118,7 +125,11 @@ public final class StanceLexicon implements Serializable {
         at = t.indexOf(w, at + w.length());
       }
     }
-    return new Stance(neg, pos, first);
+    int doubting = 0;
+    for (String w : doubt) {
+      doubting += t.contains(w) ? 1 : 0;
+    }
+    return new Stance(neg, pos, first, doubting);
   }
 
   private boolean negated(String t, int at) {

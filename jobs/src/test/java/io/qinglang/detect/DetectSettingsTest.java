@@ -27,6 +27,7 @@ class DetectSettingsTest {
     assertEquals(6.0, s.coordination().burstWindowHours());
     assertEquals(0.1, s.coordination().burstEntry());
     assertEquals(0.2, s.coordination().burstMean());
+    assertEquals(0.5, s.coordination().burstShare());
     assertEquals(20000, s.coordination().burstMaxPosts());
     assertEquals(0.8, s.coordination().laterWindowShare());
     assertEquals(0.8, s.fusion().flagScore());
@@ -58,6 +59,7 @@ class DetectSettingsTest {
     assertRejected(dir, "qinglang.detect.coordination.reworded-max-block-posts = 1",
         "qinglang.detect.coordination.reworded-max-block-posts: must be at least 2");
     assertRejected(dir, "qinglang.detect.coordination.burst-mean = 1.5", "qinglang.detect.coordination.burst-mean:");
+    assertRejected(dir, "qinglang.detect.coordination.burst-share = -0.1", "qinglang.detect.coordination.burst-share:");
     assertRejected(dir, "qinglang.detect.coordination.burst-max-posts = 3",
         "qinglang.detect.coordination.burst-max-posts: must be at least 4");
     assertRejected(dir, "qinglang.detect.suggestions.window = 0",

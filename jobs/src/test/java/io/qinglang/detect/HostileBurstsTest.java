@@ -22,11 +22,12 @@ class HostileBurstsTest {
   }
 
   static HostileBursts.Member member(int id, long t, String account, String platform, double smear, boolean positive) {
-    return new HostileBursts.Member(t, 100 + id, platform + ":p" + id, account, platform, smear, positive, false);
+    return new HostileBursts.Member(t, 100 + id, platform + ":p" + id, account, platform, smear, true, positive, false,
+        false);
   }
 
   static List<List<HostileBursts.Member>> bursts(List<HostileBursts.Member> ms) {
-    return HostileBursts.bursts(ms, WINDOW, 4, 2, 0.2);
+    return HostileBursts.bursts(ms, WINDOW, 4, 2, 0.2, 0.5);
   }
 
   @Test
@@ -51,12 +52,12 @@ class HostileBurstsTest {
     List<HostileBursts.Member> oneAccount = new ArrayList<>();
     for (HostileBursts.Member m : six(0.5)) {
       oneAccount.add(new HostileBursts.Member(m.t(), m.docId(), m.key(), m.platform().equals("weibo") ? "a" : "b",
-          m.platform(), m.smear(), false, false));
+          m.platform(), m.smear(), true, false, false, false));
     }
     assertEquals(List.of(), bursts(oneAccount), "three accounts (a on two platforms counts twice)");
     List<HostileBursts.Member> onePlatform = new ArrayList<>();
     for (HostileBursts.Member m : six(0.5)) {
-      onePlatform.add(new HostileBursts.Member(m.t(), m.docId(), m.key(), m.account(), "weibo", 0.5, false, false));
+      onePlatform.add(new HostileBursts.Member(m.t(), m.docId(), m.key(), m.account(), "weibo", 0.5, true, false, false, false));
     }
     assertEquals(List.of(), bursts(onePlatform));
   }
@@ -94,15 +95,52 @@ class HostileBurstsTest {
   }
 
   @Test
+  void leaningPostsLostInAStreamOfOtherPostsAreNoBurst() {
+    List<HostileBursts.Member> stream = six(0.5);
+    // Five posts about the enterprise that do not lean, inside the same hours: 6 of 11 still lean.
+    for (int i = 0; i < 5; i++) {
+      stream.add(new HostileBursts.Member(i * HOUR / 2 + 60, 200 + i, "weibo:q" + i, "reader_" + i, "weibo", 0.01,
+          false, false, false, false));
+    }
+    assertEquals(1, bursts(stream).size());
+    assertEquals(6, bursts(stream).get(0).size(), "posts that do not lean are never members");
+    // Seven: 6 of 13 lean, under half.
+    for (int i = 5; i < 7; i++) {
+      stream.add(new HostileBursts.Member(i * HOUR / 2 + 60, 200 + i, "weibo:q" + i, "reader_" + i, "weibo", 0.01,
+          false, false, false, false));
+    }
+    assertEquals(List.of(), bursts(stream));
+    assertEquals(1, HostileBursts.bursts(stream, WINDOW, 4, 2, 0.2, 0.4).size(), "a lower share lets it through");
+  }
+
+  @Test
+  void aWaveAskingWhetherARumourIsTrueIsNoBurst() {
+    List<HostileBursts.Member> asking = six(0.5);
+    for (int i = 0; i < 4; i++) {
+      asking.set(i, doubting(asking.get(i), true));
+    }
+    assertEquals(List.of(), bursts(asking), "every window of four or more posts is at least half doubt");
+    asking.set(0, doubting(asking.get(0), false));
+    asking.set(1, doubting(asking.get(1), false));
+    assertEquals(1, bursts(asking).size(), "two of six doubting");
+  }
+
+  static HostileBursts.Member doubting(HostileBursts.Member m, boolean doubt) {
+    return new HostileBursts.Member(m.t(), m.docId(), m.key(), m.account(), m.platform(), m.smear(), m.leans(),
+        m.positive(), doubt, m.official());
+  }
+
+  @Test
   void anAnnouncementOrPraiseIsNoBurst() {
     List<HostileBursts.Member> fans = six(0.5);
-    fans.add(new HostileBursts.Member(-HOUR / 2, 99, "weibo:official", "brand_official", "weibo", 0.0, true, true));
+    fans.add(new HostileBursts.Member(-HOUR / 2, 99, "weibo:official", "brand_official", "weibo", 0.0, false, true, false,
+        true));
     assertEquals(List.of(), bursts(fans), "the enterprise's own account posted half an hour before");
     List<HostileBursts.Member> praise = six(0.5);
     for (int i = 0; i < 4; i++) {
       HostileBursts.Member m = praise.get(i);
       praise.set(i, new HostileBursts.Member(m.t(), m.docId(), m.key(), m.account(), m.platform(), m.smear(), true,
-          false));
+          true, false, false));
     }
     assertEquals(List.of(), bursts(praise), "every window of four or more posts is at least half praise");
   }

@@ -74,7 +74,8 @@ class RewordedLinksTest {
         c.minChars(), c.allPairsBucketSize(), c.maxBucketSize(), c.minClusterPosts(), c.minAccounts(),
         c.minPlatforms(), c.windowHours(), c.negativeShare(), c.laterWindowShare(), c.hostileProbability(), c.seed(),
         c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), similarity, c.rewordedMaxBlockPosts(),
-        c.burstWindowHours(), c.burstEntry(), c.burstMean(), c.burstMaxPosts());
+        c.burstWindowHours(), c.burstEntry(), c.burstMean(), c.burstShare(),
+        c.burstMaxPosts());
   }
 
   @Test

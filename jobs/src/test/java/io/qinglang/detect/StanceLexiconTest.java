@@ -20,6 +20,13 @@ class StanceLexiconTest {
   }
 
   @Test
+  void postsAskingWhetherAClaimIsTrueDoubt() {
+    assertTrue(S.stance("朋友圈都在传这家健身房老板跑路了，是真的吗？我年卡才办三个月").isDoubting());
+    assertTrue(S.stance("先别下结论，等官方说法").isDoubting());
+    assertFalse(S.stance("老板卷款跑路了，大家赶紧去退卡！").isDoubting(), "an assertion");
+  }
+
+  @Test
   void organisationsOutsideTheRegistryAreNamedTargets() {
     assertEquals("瀚辰汽车", S.organisation("暴雨里泡水的瀚辰汽车全部自燃了"));
     assertEquals("锦川农商银行", S.organisation("锦川农商银行资金链断了"));
