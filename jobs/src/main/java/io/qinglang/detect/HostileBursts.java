@@ -29,7 +29,9 @@ import org.apache.spark.sql.types.StructType;
  * incident form bursts too, but their posts lean toward no smear (they tell what happened to them),
  * so the burst needs the leaning on average, not only at its entry. A window where the enterprise's own
  * official account posted shortly before (fans repeating an announcement) or where half the posts read
- * positive (官宣, 恭喜, 感谢: the lexicon's positive words) is no burst.
+ * positive (官宣, 恭喜, 感谢: the lexicon's positive words) is no burst; so is one where half the posts doubt
+ * (是真的吗, 听说: people repeating a rumour in good faith) or where the leaning posts are under
+ * {@code burst-share} of all the enterprise's posts (a busy enterprise's steady stream of complaints).
  *
  * <p>The posts of a burst are linked in time order (edges between doc ids) and count as negative for
  * the cluster judge, which then judges them like any other cluster.
