@@ -95,8 +95,7 @@ import scala.collection.JavaConverters;
  * near-linear in the number of posts: one pass to sign, {@code bands} rows per distinct text to
  * bucket, and candidate pairs bounded by the bucket cap; the reworded stage compares pairs within
  * one enterprise's window only, at most {@code reworded-max-block-posts} squared per block; the burst stage
- * reads, for each of an enterprise's leaning posts (at most {@code burst-max-posts}), the posts of the window
- * it opens, so its cost grows with the posts per enterprise times the posts per window.
+ * reads each enterprise's posts (at most {@code burst-max-posts}) once, in time order.
  *
  * <p>Input columns: platform, post_id, content_type, account_id, published_at, title, content; when
  * present, {@code category} (the classifier's decision: 2, 3, 5, 8, 9, 10 count as negative, 1, 4, 6

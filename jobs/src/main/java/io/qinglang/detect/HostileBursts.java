@@ -78,8 +78,8 @@ final class HostileBursts {
     double mean = s.burstMean();
     double share = s.burstShare();
     Dataset<Row> byEnterprise = Checkpoints.local(candidates.groupBy("ent").agg(collect_list(struct(col("t"),
-        col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("leans"), col("positive"), col("doubting"),
-        col("official")))
+        col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("leans"), col("positive"),
+        col("doubting"), col("official")))
         .as("members")));
     cached.add(byEnterprise);
     Row stats = byEnterprise.agg(functions.count(functions.lit(1)),
