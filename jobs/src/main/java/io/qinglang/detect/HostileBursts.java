@@ -1,5 +1,7 @@
 package io.qinglang.detect;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.size;
@@ -7,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 
 import io.qinglang.spark.Checkpoints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +71,8 @@ final class HostileBursts {
   /**
    * @param candidates {@code ent, t, doc_id, key, account, platform, smear, leans, positive, doubting, official}:
    *     one row per post and registry enterprise it names, t in epoch seconds; {@code leans} marks the
-   *     smear-leaning posts, {@code official} the posts of the enterprise's own official accounts
+   *     smear-leaning posts, {@code official} the posts of the enterprise's own official accounts; an
+   *     enterprise with more leaning and official rows than {@code burst-max-posts} is skipped (counted)
    */
   static Result find(Dataset<Row> candidates, DetectSettings.Coordination s, List<Dataset<Row>> cached) {
     long window = Math.max(1, Math.round(s.burstWindowHours() * 3600));
@@ -77,10 +81,19 @@ final class HostileBursts {
     int minPlatforms = s.minPlatforms();
     double mean = s.burstMean();
     double share = s.burstShare();
-    Dataset<Row> byEnterprise = Checkpoints.local(candidates.groupBy("ent").agg(collect_list(struct(col("t"),
-        col("doc_id"), col("key"), col("account"), col("platform"), col("smear"), col("leans"), col("positive"),
-        col("doubting"), col("official")))
-        .as("members")));
+    // Posts that neither lean nor come from the enterprise's own account only count against a window's share:
+    // their times alone are kept, so a busy enterprise's ordinary posts cost 8 bytes each.
+    Column quiet = col("leans").or(col("official")).unary_$bang();
+    Dataset<Row> quietTimes = candidates.filter(quiet).groupBy(col("ent").as("quiet_ent"))
+        .agg(collect_list(col("t")).as("quiet"));
+    // Only an enterprise with a leaning post can have a burst.
+    Dataset<Row> byEnterprise = Checkpoints.local(candidates.filter(quiet.unary_$bang())
+        .groupBy("ent").agg(collect_list(struct(col("t"), col("doc_id"), col("key"), col("account"), col("platform"),
+            col("smear"), col("leans"), col("positive"), col("doubting"), col("official"))).as("members"),
+            functions.max(col("leans").cast("int")).as("any_leans"))
+        .filter(col("any_leans").equalTo(1))
+        .join(quietTimes, col("ent").equalTo(col("quiet_ent")), "left")
+        .select(col("ent"), col("members"), coalesce(col("quiet"), array()).as("quiet")));
     cached.add(byEnterprise);
     Row stats = byEnterprise.agg(functions.count(functions.lit(1)),
         functions.sum(functions.when(size(col("members")).gt(maxPosts), 1).otherwise(0))).first();
@@ -93,8 +106,10 @@ final class HostileBursts {
             ms.add(new Member(m.getLong(0), m.getLong(1), m.getString(2), m.getString(3), m.getString(4),
                 m.getDouble(5), m.getBoolean(6), m.getBoolean(7), m.getBoolean(8), m.getBoolean(9)));
           }
+          List<Long> quietList = row.getList(2);
+          long[] quietSeconds = quietList.stream().mapToLong(Long::longValue).toArray();
           List<Row> out = new ArrayList<>();
-          List<List<Member>> windows = bursts(ms, window, minAccounts, minPlatforms, mean, share);
+          List<List<Member>> windows = bursts(ms, quietSeconds, window, minAccounts, minPlatforms, mean, share);
           for (int b = 0; b < windows.size(); b++) {
             List<Member> burst = windows.get(b);
             String id = row.getString(0) + "#" + b;
@@ -119,6 +134,14 @@ final class HostileBursts {
     return new Result(edges, keys, rows.getLong(0), leaning, enterprises, oversized, burstCount, memberCount);
   }
 
+  /** {@link #bursts(List, long[], long, int, int, double, double)} with the quiet posts among the members. */
+  static List<List<Member>> bursts(List<Member> members, long windowSeconds, int minAccounts, int minPlatforms,
+      double mean, double share) {
+    long[] quiet = members.stream().filter(m -> !m.leans() && !m.official()).mapToLong(Member::t).toArray();
+    List<Member> loud = members.stream().filter(m -> m.leans() || m.official()).toList();
+    return bursts(loud, quiet, windowSeconds, minAccounts, minPlatforms, mean, share);
+  }
+
   /**
    * The bursts among one enterprise's posts: for each smear-leaning post, the smear-leaning posts of the
    * {@code windowSeconds} from it form a window that qualifies when they come from at least
@@ -128,14 +151,18 @@ final class HostileBursts {
    * account) posted in the {@code windowSeconds} before its start. Qualifying windows that share posts form one burst, their union
    * (linking each window's posts in time order links the union's). Official posts are never burst members.
    * One pass: the window's end only moves forward, so its accounts, platforms and sums are kept as it slides.
+   *
+   * @param members the enterprise's leaning and official posts (any others are ignored)
+   * @param quietSeconds the times of its other posts, in any order
    */
-  static List<List<Member>> bursts(List<Member> members, long windowSeconds, int minAccounts, int minPlatforms,
-      double mean, double share) {
+  static List<List<Member>> bursts(List<Member> members, long[] quietSeconds, long windowSeconds, int minAccounts,
+      int minPlatforms, double mean, double share) {
     List<Member> sorted = new ArrayList<>(members);
     sorted.sort(Comparator.comparingLong(Member::t).thenComparing(Member::key));
     long[] official = sorted.stream().filter(Member::official).mapToLong(Member::t).toArray();
     List<Member> leaning = sorted.stream().filter(m -> m.leans() && !m.official()).toList();
-    long[] others = sorted.stream().filter(m -> !m.leans() && !m.official()).mapToLong(Member::t).toArray();
+    long[] others = quietSeconds.clone();
+    Arrays.sort(others);
     int n = leaning.size();
     double[] prefix = new double[n + 1];
     for (int i = 0; i < n; i++) {
@@ -201,8 +228,8 @@ final class HostileBursts {
   static String describe(Result r, DetectSettings.Coordination s) {
     return String.format(java.util.Locale.ROOT, "posts in hostile bursts (%,d bursts: >= %d accounts on >= %d "
         + "platforms within %.0f h, mean smear leaning >= %.2f, >= %.0f%% of the enterprise's posts in the window; "
-        + "%,d of %,d (post, enterprise) rows leaning >= %.2f or hostile, about %,d enterprises; "
-        + "%,d over burst-max-posts %d skipped)", r.bursts(), s.minAccounts(), s.minPlatforms(),
+        + "%,d of %,d (post, enterprise) rows leaning >= %.2f or hostile, about %,d enterprises with one; "
+        + "%,d with more leaning or official posts than burst-max-posts %d skipped)", r.bursts(), s.minAccounts(), s.minPlatforms(),
         s.burstWindowHours(), s.burstMean(), 100 * s.burstShare(), r.leaning(), r.candidates(), s.burstEntry(),
         r.enterprises(), r.oversized(), s.burstMaxPosts());
   }

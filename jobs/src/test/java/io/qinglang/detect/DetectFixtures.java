@@ -42,4 +42,14 @@ final class DetectFixtures {
   static ImpersonationDetector impersonation() {
     return RESOURCES.impersonation(REG);
   }
+
+  /** The bundled coordination settings with these two changed. */
+  static DetectSettings.Coordination coordination(double rewordedSimilarity, int burstMaxPosts) {
+    DetectSettings.Coordination c = SETTINGS.coordination();
+    return new DetectSettings.Coordination(c.shingleSize(), c.bands(), c.rowsPerBand(), c.jaccardThreshold(),
+        c.minChars(), c.allPairsBucketSize(), c.maxBucketSize(), c.minClusterPosts(), c.minAccounts(),
+        c.minPlatforms(), c.windowHours(), c.negativeShare(), c.laterWindowShare(), c.hostileProbability(), c.seed(),
+        c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), rewordedSimilarity,
+        c.rewordedMaxBlockPosts(), c.burstWindowHours(), c.burstEntry(), c.burstMean(), c.burstShare(), burstMaxPosts);
+  }
 }

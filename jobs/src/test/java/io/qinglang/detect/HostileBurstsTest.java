@@ -3,10 +3,20 @@ package io.qinglang.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qinglang.spark.Checkpoints;
+import io.qinglang.testing.SparkExtension;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkExtension.class)
 class HostileBurstsTest {
   static final long HOUR = 3600;
   static final long WINDOW = 6 * HOUR;
@@ -143,5 +153,58 @@ class HostileBurstsTest {
           true, false, false));
     }
     assertEquals(List.of(), bursts(praise), "every window of four or more posts is at least half praise");
+  }
+
+  static final StructType CANDIDATES = new StructType().add("ent", DataTypes.StringType).add("t", DataTypes.LongType)
+      .add("doc_id", DataTypes.LongType).add("key", DataTypes.StringType).add("account", DataTypes.StringType)
+      .add("platform", DataTypes.StringType).add("smear", DataTypes.DoubleType).add("leans", DataTypes.BooleanType)
+      .add("positive", DataTypes.BooleanType).add("doubting", DataTypes.BooleanType)
+      .add("official", DataTypes.BooleanType);
+
+  static Row row(String ent, HostileBursts.Member m) {
+    return RowFactory.create(ent, m.t(), m.docId(), m.key(), m.account(), m.platform(), m.smear(), m.leans(),
+        m.positive(), m.doubting(), m.official());
+  }
+
+  /** {@code n} posts about the enterprise that do not lean, one every {@code step} seconds from {@code from}. */
+  static List<Row> quiet(String ent, long from, long step, int n, int firstId) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rows.add(row(ent, new HostileBursts.Member(from + step * i, firstId + i, "weibo:" + ent + "q" + i, "reader_" + i,
+          "weibo", 0.01, false, false, false, false)));
+    }
+    return rows;
+  }
+
+  @Test
+  void theCapCountsLeaningPostsAndQuietPostsStillCountAgainstTheShare(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    // A: six leaning posts, then 40 quiet ones two days later: over the cap of 10 only with the quiet ones.
+    six(0.5).forEach(m -> rows.add(row("A", m)));
+    rows.addAll(quiet("A", 48 * HOUR, 60, 40, 1000));
+    // B: the same six among twelve quiet posts, one every quarter hour over the same hours: no window is half leaning.
+    six(0.5).forEach(m -> rows.add(row("B", m)));
+    rows.addAll(quiet("B", 10, HOUR / 4, 12, 2000));
+    // C: twelve leaning posts, over the cap.
+    for (int i = 0; i < 12; i++) {
+      rows.add(row("C", member(50 + i, i * HOUR / 4, "writer_" + i, PLATFORMS[i % 3], 0.5, false)));
+    }
+    // D: quiet posts only.
+    rows.addAll(quiet("D", 0, 60, 30, 3000));
+    DetectSettings.Coordination c = DetectFixtures.coordination(DetectFixtures.SETTINGS.coordination().rewordedSimilarity(), 10);
+    List<Dataset<Row>> cached = new ArrayList<>();
+    try {
+      HostileBursts.Result r = HostileBursts.find(spark.createDataFrame(rows, CANDIDATES), c, cached);
+      List<String> keys = r.memberKeys().collectAsList().stream().map(k -> k.getString(0)).sorted().toList();
+      assertEquals(six(0.5).stream().map(HostileBursts.Member::key).sorted().toList(), keys, "only A's six");
+      assertEquals(1, r.bursts());
+      assertEquals(1, r.oversized(), "C");
+      assertEquals(3, r.enterprises(), "A, B and C have leaning posts");
+      assertEquals(rows.size(), r.candidates());
+      assertEquals(6 + 6 + 12, r.leaning());
+      assertEquals(5, r.edges().count(), "six posts linked in time order");
+    } finally {
+      cached.forEach(Checkpoints::release);
+    }
   }
 }

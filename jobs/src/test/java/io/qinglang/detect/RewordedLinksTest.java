@@ -58,7 +58,7 @@ class RewordedLinksTest {
     linked = new CampaignDetector(on, DetectFixtures.RESOURCES.stanceLexicon(), DetectFixtures.impersonation())
         .detect(posts, "run-r", Instant.parse("2023-06-02T00:00:00Z"), x -> { });
     withLink = linked.clusters().collectAsList();
-    CampaignDetector.Result off = new CampaignDetector(withSimilarity(on, 0.0),
+    CampaignDetector.Result off = new CampaignDetector(DetectFixtures.coordination(0.0, on.burstMaxPosts()),
         DetectFixtures.RESOURCES.stanceLexicon(), DetectFixtures.impersonation())
         .detect(posts, "run-r0", Instant.parse("2023-06-02T00:00:00Z"), x -> { });
     try {
@@ -67,15 +67,6 @@ class RewordedLinksTest {
     } finally {
       off.release();
     }
-  }
-
-  static DetectSettings.Coordination withSimilarity(DetectSettings.Coordination c, double similarity) {
-    return new DetectSettings.Coordination(c.shingleSize(), c.bands(), c.rowsPerBand(), c.jaccardThreshold(),
-        c.minChars(), c.allPairsBucketSize(), c.maxBucketSize(), c.minClusterPosts(), c.minAccounts(),
-        c.minPlatforms(), c.windowHours(), c.negativeShare(), c.laterWindowShare(), c.hostileProbability(), c.seed(),
-        c.driverComponentsMaxEdges(), c.maxIterations(), c.contentTypes(), similarity, c.rewordedMaxBlockPosts(),
-        c.burstWindowHours(), c.burstEntry(), c.burstMean(), c.burstShare(),
-        c.burstMaxPosts());
   }
 
   @Test
