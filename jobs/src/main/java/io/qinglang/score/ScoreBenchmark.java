@@ -179,6 +179,9 @@ public final class ScoreBenchmark {
         .reduce((org.apache.spark.api.java.function.ReduceFunction<Long>) Long::sum);
   }
 
+  /** 2023-05-01T00:00:00Z, the first benchmark post's time. */
+  static final long START_SECONDS = 1_682_899_200L;
+
   /** Texts to build posts from, and where they came from. */
   record Texts(List<String> texts, String source) {}
 
@@ -233,6 +236,10 @@ public final class ScoreBenchmark {
     Column i = col("id");
     String[] platforms = {"weibo", "douyin", "toutiao", "wechat", "zhihu", "xiaohongshu", "bilibili", "tieba"};
     Column article = i.mod(5).equalTo(0);
+    // Spread over the campaign's first 120 days in a scattered order (7,919 is prime, so every second of the
+    // span is used once before any repeats): one shared timestamp would put every post in one burst window.
+    long span = 120L * 86_400;
+    Column published = functions.timestamp_seconds(lit(START_SECONDS).plus(i.multiply(7_919L).mod(span)));
     long size = texts.size();
     Dataset<Row> made = spark.range(0, n, 1, partitions)
         .withColumn("kb", i.mod(size))
@@ -245,8 +252,8 @@ public final class ScoreBenchmark {
             when(article, lit("article")).otherwise(lit("post")).as("content_type"),
             concat(lit("acct"), i.mod(50000).cast("string")).as("account_id"),
             lit(null).cast("string").as("account_name"),
-            lit(java.sql.Timestamp.valueOf("2023-05-01 00:00:00")).as("published_at"),
-            lit(java.sql.Date.valueOf("2023-05-01")).as("published_date"),
+            published.as("published_at"),
+            functions.to_date(published).as("published_date"),
             when(article, col("head")).as("title"),
             col("body").as("content"),
             lit(null).cast("string").as("query"),

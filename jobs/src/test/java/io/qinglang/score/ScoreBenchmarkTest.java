@@ -1,5 +1,7 @@
 package io.qinglang.score;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +31,15 @@ class ScoreBenchmarkTest {
     }
     assertEquals(10, posts.count());
     assertEquals(10, posts.select("platform", "post_id").distinct().count());
+    // Times spread over 120 days from 2023-05-01 (a single shared time made every enterprise one burst window).
+    Row times = posts.agg(functions.countDistinct(col("published_at")), functions.min("published_at"),
+        functions.max("published_at"), functions.sum(col("published_date").equalTo(to_date(col("published_at")))
+            .cast("int"))).first();
+    assertEquals(10L, times.getLong(0));
+    assertEquals(Instant.parse("2023-05-01T00:00:00Z"), times.getTimestamp(1).toInstant());
+    assertTrue(times.getTimestamp(2).toInstant().isBefore(Instant.parse("2023-08-29T00:00:00Z")), times.toString());
+    assertTrue(times.getTimestamp(2).toInstant().isAfter(Instant.parse("2023-05-01T12:00:00Z")), times.toString());
+    assertEquals(10L, times.getLong(3), "published_date is the day of published_at");
   }
 
   @Test
