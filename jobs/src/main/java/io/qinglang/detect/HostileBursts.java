@@ -83,11 +83,11 @@ final class HostileBursts {
     double share = s.burstShare();
     // Posts that neither lean nor come from the enterprise's own account only count against a window's share:
     // their times alone are kept, so a busy enterprise's ordinary posts cost 8 bytes each.
-    Column quiet = col("leans").or(col("official")).unary_$bang();
-    Dataset<Row> quietTimes = candidates.filter(quiet).groupBy(col("ent").as("quiet_ent"))
+    Column loud = col("leans").or(col("official"));
+    Dataset<Row> quietTimes = candidates.filter(functions.not(loud)).groupBy(col("ent").as("quiet_ent"))
         .agg(collect_list(col("t")).as("quiet"));
     // Only an enterprise with a leaning post can have a burst.
-    Dataset<Row> byEnterprise = Checkpoints.local(candidates.filter(quiet.unary_$bang())
+    Dataset<Row> byEnterprise = Checkpoints.local(candidates.filter(loud)
         .groupBy("ent").agg(collect_list(struct(col("t"), col("doc_id"), col("key"), col("account"), col("platform"),
             col("smear"), col("leans"), col("positive"), col("doubting"), col("official"))).as("members"),
             functions.max(col("leans").cast("int")).as("any_leans"))
@@ -229,8 +229,8 @@ final class HostileBursts {
     return String.format(java.util.Locale.ROOT, "posts in hostile bursts (%,d bursts: >= %d accounts on >= %d "
         + "platforms within %.0f h, mean smear leaning >= %.2f, >= %.0f%% of the enterprise's posts in the window; "
         + "%,d of %,d (post, enterprise) rows leaning >= %.2f or hostile, about %,d enterprises with one; "
-        + "%,d with more leaning or official posts than burst-max-posts %d skipped)", r.bursts(), s.minAccounts(), s.minPlatforms(),
-        s.burstWindowHours(), s.burstMean(), 100 * s.burstShare(), r.leaning(), r.candidates(), s.burstEntry(),
-        r.enterprises(), r.oversized(), s.burstMaxPosts());
+        + "%,d with more leaning or official posts than burst-max-posts %d skipped)", r.bursts(), s.minAccounts(),
+        s.minPlatforms(), s.burstWindowHours(), s.burstMean(), 100 * s.burstShare(), r.leaning(), r.candidates(),
+        s.burstEntry(), r.enterprises(), r.oversized(), s.burstMaxPosts());
   }
 }

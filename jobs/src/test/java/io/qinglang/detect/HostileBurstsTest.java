@@ -191,7 +191,8 @@ class HostileBurstsTest {
     }
     // D: quiet posts only.
     rows.addAll(quiet("D", 0, 60, 30, 3000));
-    DetectSettings.Coordination c = DetectFixtures.coordination(DetectFixtures.SETTINGS.coordination().rewordedSimilarity(), 10);
+    DetectSettings.Coordination bundled = DetectFixtures.SETTINGS.coordination();
+    DetectSettings.Coordination c = DetectFixtures.coordination(bundled.rewordedSimilarity(), 10);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       HostileBursts.Result r = HostileBursts.find(spark.createDataFrame(rows, CANDIDATES), c, cached);
