@@ -82,7 +82,7 @@ final class HostileBursts {
     double mean = s.burstMean();
     double share = s.burstShare();
     // Posts that neither lean nor come from the enterprise's own account only count against a window's share:
-    // their times alone are kept, so a busy enterprise's ordinary posts cost 8 bytes each.
+    // their times alone are kept (a number each, not a row of strings).
     Column loud = col("leans").or(col("official"));
     Dataset<Row> quietTimes = candidates.filter(functions.not(loud)).groupBy(col("ent").as("quiet_ent"))
         .agg(collect_list(col("t")).as("quiet"));
