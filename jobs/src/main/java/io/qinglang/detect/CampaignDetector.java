@@ -361,14 +361,15 @@ public final class CampaignDetector implements Serializable {
       UserDefinedFunction ownAccount = functions.udf((UDF2<String, String, Boolean>) (account, ent) ->
           self.value().names.registry().enterprisesWithOfficialAccount(account).contains(ent), DataTypes.BooleanType);
       Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
-      // Every post naming an enterprise: the ones that do not lean count against a burst's share.
-      Column stance = stanceUdf.apply(col("title"), col("content"));
+      // Every post naming an enterprise: the ones that do not lean count against a burst's share. The stance
+      // is read once per leaning post, in one column, before the post is repeated for each enterprise it names.
       Dataset<Row> burstCandidates = Checkpoints.local(prepared
+          .withColumn("burst_stance", when(leaning, stanceUdf.apply(col("title"), col("content"))))
           .select(explode(named).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
               postKey.as("key"), col("account_id").as("account"),
               col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), leaning.as("leans"),
-              when(leaning, stance.getField("positive")).otherwise(lit(false)).as("positive"),
-              when(leaning, stance.getField("doubting")).otherwise(lit(false)).as("doubting"),
+              coalesce(col("burst_stance.positive"), lit(false)).as("positive"),
+              coalesce(col("burst_stance.doubting"), lit(false)).as("doubting"),
               accountKey.as("account_key"))
           .withColumn("official", ownAccount.apply(col("account_key"), col("ent"))));
       cached.add(burstCandidates);
