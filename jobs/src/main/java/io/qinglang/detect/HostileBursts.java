@@ -134,14 +134,6 @@ final class HostileBursts {
     return new Result(edges, keys, rows.getLong(0), leaning, enterprises, oversized, burstCount, memberCount);
   }
 
-  /** {@link #bursts(List, long[], long, int, int, double, double)} with the quiet posts among the members. */
-  static List<List<Member>> bursts(List<Member> members, long windowSeconds, int minAccounts, int minPlatforms,
-      double mean, double share) {
-    long[] quiet = members.stream().filter(m -> !m.leans() && !m.official()).mapToLong(Member::t).toArray();
-    List<Member> loud = members.stream().filter(m -> m.leans() || m.official()).toList();
-    return bursts(loud, quiet, windowSeconds, minAccounts, minPlatforms, mean, share);
-  }
-
   /**
    * The bursts among one enterprise's posts: for each smear-leaning post, the smear-leaning posts of the
    * {@code windowSeconds} from it form a window that qualifies when they come from at least
