@@ -16,7 +16,11 @@ public enum PersonalDataKind {
   LANDLINE(0.35),
   HOTLINE(0.0),
   LICENCE_PLATE(0.35),
-  ADDRESS(0.35);
+  ADDRESS(0.35),
+  /** A child's school and class (实验小学三年二班): where a family can be found every school day. */
+  SCHOOL_CLASS(0.35),
+  /** A flight number next to a flight word (MU5633 落地): where a person will be, and when. */
+  FLIGHT(0.35);
 
   private final double baseScore;
 

@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Luhn and passport-like codes. Formats: resident ID {@code 110105********1234}, mobile
  * {@code 138****5678}, landline {@code 010-****5678}, card {@code 6222********1234}, e-mail
  * {@code z***@example.com}, plate {@code 粤B****8}, passport {@code E******78}, address
- * {@code 北京市朝阳区****} (the administrative prefix stays). 400/800 service numbers stay as they are.
+ * {@code 北京市朝阳区****} (the administrative prefix stays), school class {@code **小学*年*班}, flight {@code MU****} (only
+ * next to a flight word: a model number stays). 400/800 service numbers stay as they are.
  * Already masked values ({@code 138****5678}) are left alone, so masking twice changes nothing.
  */
 public final class PersonalDataMasker {

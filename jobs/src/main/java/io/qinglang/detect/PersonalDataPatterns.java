@@ -78,6 +78,19 @@ public final class PersonalDataPatterns {
   private static final Pattern ADDRESS_LEAD_IN = Pattern.compile(
       "住在|家住|住址|地址|位于|搬到|就在|在|是|为|到|于|:");
   private static final Pattern ADMIN_LEVEL = Pattern.compile("[省市区县旗镇乡]");
+  /** A named school, then (a few characters on) a grade and class, or a kindergarten class. */
+  private static final Pattern SCHOOL_CLASS = Pattern.compile(
+      "([\\u4e00-\\u9fa5]{1,8}?(小学|中学|初中|高中|幼儿园|附小|附中|实验学校))[^，。,.!！?？;；\\n]{0,6}?"
+          + "((?:[一二三四五六1-6]年级?|初[一二三]|高[一二三])[一二三四五六七八九十0-9]{1,2}班|[一二三四五六1-6]年级|大班|中班|小班)");
+  /** An airline code and flight number (MU5633, 3U8888, CA 1234). */
+  private static final Pattern FLIGHT = Pattern.compile(
+      "(?<![A-Za-z0-9])([A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]) ?([0-9]{3,4})(?![A-Za-z0-9])");
+  /** Words that make a code a flight: without one within {@link #FLIGHT_WINDOW} characters it is a model number. */
+  private static final Pattern FLIGHT_WORD = Pattern.compile("航班|落地|起飞|降落|登机|机场|航站楼|飞往|飞抵|值机|经停");
+  private static final int FLIGHT_WINDOW = 12;
+  private static final Pattern CLASS_NUMERAL = Pattern.compile("[一二三四五六七八九十0-9]");
+  /** Words before a school's name that are not part of it; a match starts after the last of them. */
+  private static final Pattern SCHOOL_LEAD_IN = Pattern.compile("在|读|上|是|去|到|的|了|里|进");
 
   /** Full-width ASCII to ASCII, ideographic space to space, dash variants to '-'; keeps length and offsets. */
   public static String fold(String text) {
@@ -96,11 +109,12 @@ public final class PersonalDataPatterns {
     return new String(c);
   }
 
-  /** Cheap test: text without a digit and without '@' holds no candidate. */
+  /** Cheap test: text without a digit, '@' or 班 (a school class) holds no candidate. */
   static boolean mayContain(String text) {
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
-      if ((ch >= '0' && ch <= '9') || (ch >= '\uFF10' && ch <= '\uFF19') || ch == '@' || ch == '\uFF20') {
+      if ((ch >= '0' && ch <= '9') || (ch >= '\uFF10' && ch <= '\uFF19') || ch == '@' || ch == '\uFF20'
+          || ch == '班') {
         return true;
       }
     }
@@ -109,7 +123,8 @@ public final class PersonalDataPatterns {
 
   /**
    * Every candidate in {@code text}, overlaps resolved: validated candidates first, then by kind
-   * order (resident ID, bank card, passport, e-mail, mobile, landline, hotline, plate, address).
+   * order (resident ID, bank card, passport, e-mail, mobile, landline, hotline, plate, address, school class,
+   * flight).
    * Sorted by start offset.
    */
   public static List<Candidate> find(String text) {
@@ -127,6 +142,8 @@ public final class PersonalDataPatterns {
     hotlines(t, all);
     plates(t, all);
     addresses(t, all);
+    schoolClasses(t, all);
+    flights(t, all);
     all.sort(Comparator.comparing((Candidate c) -> !c.validated())
         .thenComparing(c -> c.kind().ordinal())
         .thenComparingInt(Candidate::start));
@@ -370,6 +387,41 @@ public final class PersonalDataPatterns {
     String note = residential ? ADDRESS_RESIDENTIAL : hasAdmin ? "street address with district"
         : "road and house number";
     out.add(new Candidate(PersonalDataKind.ADDRESS, s, end, value, masked, hasAdmin || residential, note));
+  }
+
+  // ---- whereabouts ----
+
+  private static void schoolClasses(String t, List<Candidate> out) {
+    Matcher m = SCHOOL_CLASS.matcher(t);
+    while (m.find()) {
+      String name = m.group(1).substring(0, m.group(1).length() - m.group(2).length());
+      int cut = 0;
+      Matcher lead = SCHOOL_LEAD_IN.matcher(name);
+      while (lead.find()) {
+        if (lead.end() < name.length()) {
+          cut = lead.end();
+        }
+      }
+      int start = m.start() + cut;
+      // The school's type and the class's shape stay readable, its name and numbers do not: **小学*年*班.
+      String masked = "**" + m.group(2) + CLASS_NUMERAL.matcher(m.group(3)).replaceAll("*");
+      out.add(new Candidate(PersonalDataKind.SCHOOL_CLASS, start, m.end(), t.substring(start, m.end()),
+          masked, true, "school and class"));
+    }
+  }
+
+  private static void flights(String t, List<Candidate> out) {
+    Matcher m = FLIGHT.matcher(t);
+    while (m.find()) {
+      int from = Math.max(0, m.start() - FLIGHT_WINDOW);
+      int to = Math.min(t.length(), m.end() + FLIGHT_WINDOW);
+      if (!FLIGHT_WORD.matcher(t.substring(from, to)).find()) {
+        continue;
+      }
+      String value = m.group(1) + m.group(2);
+      out.add(new Candidate(PersonalDataKind.FLIGHT, m.start(), m.end(), value,
+          m.group(1) + "*".repeat(m.group(2).length()), true, "flight number"));
+    }
   }
 
   static String digits(String s) {

@@ -33,7 +33,18 @@ class PersonalDataMaskerTest {
   }
 
   @Test
+  void masksWhereaboutsButNotModelNumbers() {
+    assertEquals("他儿子在**小学*年*班，下学期转去**附小*年*班",
+        PersonalDataMasker.mask("他儿子在滨江实验小学五年三班，下学期转去滨江附小2年1班"));
+    assertEquals("周五CA****落地首都机场", PersonalDataMasker.mask("周五CA1357落地首都机场"));
+    String models = "显卡GT1030和RX5700都有货，型号MU5633的电机";
+    assertEquals(models, PersonalDataMasker.mask(models), "a code with no flight word near it is a model number");
+  }
+
+  @Test
   void maskingIsIdempotent() {
+    String whereabouts = PersonalDataMasker.mask("女儿在滨江实验小学五年三班，他周五CA1357落地");
+    assertEquals(whereabouts, PersonalDataMasker.mask(whereabouts));
     String once = PersonalDataMasker.mask("老板电话138-1234-5678，身份证110105198503071230");
     assertEquals(once, PersonalDataMasker.mask(once));
     assertTrue(PersonalDataMasker.containsPersonalData("老板电话138-1234-5678"));

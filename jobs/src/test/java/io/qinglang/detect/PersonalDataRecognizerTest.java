@@ -178,6 +178,30 @@ class PersonalDataRecognizerTest {
     assertTrue(office.score() < 0.5, office.toString());
   }
 
+  @Test
+  void aChildsSchoolAndClassNamedWithTheirParentIsALeak() {
+    Finding school = only("那个老板的闺女在滨江实验小学五年三班，每天四点放学他家司机来接", PersonalDataKind.SCHOOL_CLASS);
+    assertEquals("**小学*年*班", school.masked());
+    assertTrue(school.score() >= 0.5, "review-level at least: " + school);
+    assertTrue(school.privateContext(), school.toString());
+    // A parent's own everyday post, a school's notice and a news item about a grade stay below review.
+    List<Finding> parent = find("女儿今天在滨江实验小学三年级的运动会上拿了跳绳第一");
+    assertTrue(parent.stream().allMatch(x -> x.score() < 0.5), parent.toString());
+    none("滨江实验小学三年级学生参加全市朗诵比赛获一等奖", PersonalDataKind.SCHOOL_CLASS);
+    none("三年二班的家长请注意明天的春游安排", PersonalDataKind.SCHOOL_CLASS); // no school named
+  }
+
+  @Test
+  void aFlightNamedWithAPersonAndACallToConfrontIsAStrongLeak() {
+    Finding flight = only("听说那位董事长明早CA1357落地浦东，欠薪的兄弟们去堵他", PersonalDataKind.FLIGHT);
+    assertEquals("CA****", flight.masked());
+    assertTrue(flight.score() >= 0.8, "strong: " + flight);
+    Finding news = only("公司董事长将乘CA1357航班抵达，出席签约仪式", PersonalDataKind.FLIGHT);
+    assertTrue(news.score() < 0.8, news.toString());
+    none("这款电机型号CA1357，功率大", PersonalDataKind.FLIGHT);
+    none("航班延误了三个小时", PersonalDataKind.FLIGHT);
+  }
+
   // ---- official accounts and contacts ----
 
   @Test
