@@ -19,12 +19,13 @@ public record DetectSettings(
     QuoteContext quoteContext,
     Suggestions suggestions,
     HotEvents hotEvents,
+    TradeSecrets tradeSecrets,
     Fusion fusion) implements Serializable {
 
   /** Where the lexicons are. */
   public record Lexicons(InputResource personalData, InputResource impersonation, InputResource confusables,
-      InputResource campaigns, InputResource quoteContext, InputResource suggestions, InputResource hotEvents)
-      implements Serializable {}
+      InputResource campaigns, InputResource quoteContext, InputResource suggestions, InputResource hotEvents,
+      InputResource tradeSecrets) implements Serializable {}
 
   /** Personal data: context window (characters each side) and the lowest score reported. */
   public record PersonalData(int contextWindow, double reportScore) implements Serializable {}
@@ -58,6 +59,9 @@ public record DetectSettings(
   /** Marketing that rides a disaster, accident or scandal: on or off. */
   public record HotEvents(boolean enabled) implements Serializable {}
 
+  /** Leaks of trade secrets: on or off. */
+  public record TradeSecrets(boolean enabled) implements Serializable {}
+
   /** How evidence and classifier output combine (see {@link FusionPolicy}). */
   public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
       Set<Integer> coordinationYieldsTo, Set<Integer> impersonationYieldsTo) implements Serializable {}
@@ -76,7 +80,8 @@ public record DetectSettings(
         r.input(P + "lexicons.campaigns"),
         r.input(P + "lexicons.quote-context"),
         r.input(P + "lexicons.suggestions"),
-        r.input(P + "lexicons.hot-events"));
+        r.input(P + "lexicons.hot-events"),
+        r.input(P + "lexicons.trade-secrets"));
     PersonalData pd = new PersonalData(
         r.intAtLeast(P + "personal-data.context-window", 0),
         r.doubleBetween(P + "personal-data.report-score", 0.0, 1.0));
@@ -137,6 +142,7 @@ public record DetectSettings(
         r.bool(P + "suggestions.enabled"),
         r.intAtLeast(P + "suggestions.window", 1));
     HotEvents hotEvents = new HotEvents(r.bool(P + "hot-events.enabled"));
+    TradeSecrets tradeSecrets = new TradeSecrets(r.bool(P + "trade-secrets.enabled"));
     String f = P + "fusion.";
     double flag = r.doubleBetween(f + "flag-score", 0.0, 1.0);
     double review = r.doubleBetween(f + "review-score", 0.0, 1.0);
@@ -145,7 +151,7 @@ public record DetectSettings(
     }
     Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0),
         categories(r, f + "coordination-yields-to"), categories(r, f + "impersonation-yields-to"));
-    return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, hotEvents, fusion);
+    return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, hotEvents, tradeSecrets, fusion);
   }
 
   private static Set<Integer> categories(ConfigReader r, String key) {

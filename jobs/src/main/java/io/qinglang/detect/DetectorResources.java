@@ -9,19 +9,20 @@ import java.io.Serializable;
  */
 public record DetectorResources(DetectSettings settings, Lexicon personalData, Lexicon impersonation,
     Lexicon confusables, Lexicon campaigns, Lexicon quoteWords, Lexicon suggestionWords,
-    Lexicon hotEventWords) implements Serializable {
+    Lexicon hotEventWords, Lexicon tradeSecretWords) implements Serializable {
 
   public static DetectorResources load(DetectSettings settings) {
     DetectSettings.Lexicons l = settings.lexicons();
     DetectorResources r = new DetectorResources(settings, Lexicon.load(l.personalData()), Lexicon.load(l.impersonation()),
         Lexicon.load(l.confusables()), Lexicon.load(l.campaigns()), Lexicon.load(l.quoteContext()),
-        Lexicon.load(l.suggestions()), Lexicon.load(l.hotEvents()));
+        Lexicon.load(l.suggestions()), Lexicon.load(l.hotEvents()), Lexicon.load(l.tradeSecrets()));
     r.personalDataRecognizer();
     new NameForms(r.confusables());
     StanceLexicon.of(r.campaigns());
     r.quoteContextDetector();
     r.suggestionDetector();
     r.hotEventDetector();
+    r.tradeSecretDetector();
     return r;
   }
 
@@ -46,6 +47,10 @@ public record DetectorResources(DetectSettings settings, Lexicon personalData, L
 
   public HotEventDetector hotEventDetector() {
     return new HotEventDetector(hotEventWords, settings.hotEvents().enabled());
+  }
+
+  public TradeSecretDetector tradeSecretDetector() {
+    return new TradeSecretDetector(tradeSecretWords, settings.tradeSecrets().enabled());
   }
 
   public StanceLexicon stanceLexicon() {

@@ -20,6 +20,8 @@ public record Evidence(String source, String kind, String detail, String span, I
   public static final String SUGGESTION = "suggestion";
   /** Marketing that rides a disaster, accident or scandal, review-level only ({@link HotEventDetector}). */
   public static final String HOT_EVENT = "hot_event";
+  /** A confidential business document or figure put out, review-level only ({@link TradeSecretDetector}). */
+  public static final String TRADE_SECRET = "trade_secret";
   public static final String CLASSIFIER = "classifier";
   public static final String FUSION = "fusion";
   /** Facts from the enterprise registry (no score, never a finding), e.g. a registered official account. */

@@ -35,7 +35,8 @@ import scala.collection.JavaConverters;
  * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
- * never more than review-level) for 9. Evidence
+ * never more than review-level) for 9, {@code trade_secret} (a confidential document or figure put out,
+ * {@link TradeSecretDetector}; never more than review-level) for 3. Evidence
  * at or above {@code flag-score} is <em>strong</em>; between {@code review-score} and
  * {@code flag-score} it is <em>review-level</em>; below it only documents. The rules, first match wins:
  * <ol>
@@ -105,6 +106,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.QUOTE_CONTEXT -> 5;
       case Evidence.SUGGESTION -> 6;
       case Evidence.HOT_EVENT -> 9;
+      case Evidence.TRADE_SECRET -> 3;
       default -> -1;
     };
   }

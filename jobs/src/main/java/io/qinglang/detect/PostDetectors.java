@@ -11,7 +11,8 @@ import org.apache.spark.sql.Row;
 /**
  * The per-post detectors together: adds {@value PersonalDataDetector#COLUMN},
  * {@value ImpersonationDetector#COLUMN}, {@value QuoteContextDetector#COLUMN},
- * {@value SuggestionDetector#COLUMN} and {@value HotEventDetector#COLUMN} to a frame with the posts columns, and
+ * {@value SuggestionDetector#COLUMN}, {@value HotEventDetector#COLUMN} and {@value TradeSecretDetector#COLUMN} to a
+ * frame with the posts columns, and
  * joins the coordinated-campaign member evidence ({@value CampaignDetector#COLUMN}). This is what the
  * score job calls before {@link FusionPolicy#fuse}:
  *
@@ -28,7 +29,7 @@ public final class PostDetectors {
   /** Every evidence column the detectors add, in the order fusion merges them. */
   public static final List<String> EVIDENCE_COLUMNS =
       List.of(PersonalDataDetector.COLUMN, ImpersonationDetector.COLUMN, QuoteContextDetector.COLUMN,
-          SuggestionDetector.COLUMN, HotEventDetector.COLUMN, CampaignDetector.COLUMN);
+          SuggestionDetector.COLUMN, HotEventDetector.COLUMN, TradeSecretDetector.COLUMN, CampaignDetector.COLUMN);
   /** The columns {@link #withEvidence} adds (every evidence column but the campaigns'). */
   public static final List<String> PER_POST_COLUMNS = EVIDENCE_COLUMNS.subList(0, EVIDENCE_COLUMNS.size() - 1);
 
@@ -37,20 +38,23 @@ public final class PostDetectors {
   private final QuoteContextDetector quoteContext;
   private final SuggestionDetector suggestions;
   private final HotEventDetector hotEvents;
+  private final TradeSecretDetector tradeSecrets;
 
   public PostDetectors(PersonalDataDetector personalData, ImpersonationDetector impersonation,
-      QuoteContextDetector quoteContext, SuggestionDetector suggestions, HotEventDetector hotEvents) {
+      QuoteContextDetector quoteContext, SuggestionDetector suggestions, HotEventDetector hotEvents,
+      TradeSecretDetector tradeSecrets) {
     this.personalData = personalData;
     this.impersonation = impersonation;
     this.quoteContext = quoteContext;
     this.suggestions = suggestions;
     this.hotEvents = hotEvents;
+    this.tradeSecrets = tradeSecrets;
   }
 
   public static PostDetectors of(DetectorResources resources, EnterpriseRegistry registry) {
     return new PostDetectors(new PersonalDataDetector(resources.personalDataRecognizer(), registry),
         resources.impersonation(registry), resources.quoteContextDetector(), resources.suggestionDetector(),
-        resources.hotEventDetector());
+        resources.hotEventDetector(), resources.tradeSecretDetector());
   }
 
   public PersonalDataDetector personalData() {
@@ -66,10 +70,10 @@ public final class PostDetectors {
     return personalData.officialContacts(posts);
   }
 
-  /** Adds the personal-data, impersonation, quote-context, suggestion and hot-event evidence columns. */
+  /** Adds the personal-data, impersonation, quote-context, suggestion, hot-event and trade-secret evidence columns. */
   public Dataset<Row> withEvidence(Dataset<Row> posts, Set<String> officialContacts) {
-    return hotEvents.withEvidence(suggestions.withEvidence(quoteContext.withEvidence(
-        impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts))));
+    return tradeSecrets.withEvidence(hotEvents.withEvidence(suggestions.withEvidence(quoteContext.withEvidence(
+        impersonation.withEvidence(personalData.withEvidence(posts, officialContacts), officialContacts)))));
   }
 
   /**

@@ -62,8 +62,8 @@ public final class ScoringDetectors {
 
   /**
    * Personal data (category 3), impersonation (category 1), quotes cut out of context (category 5) and
-   * allegations in suggestions (category 6, review-level) and marketing that rides a disaster or scandal
-   * (category 9, review-level) for each post: an
+   * allegations in suggestions (category 6, review-level), marketing that rides a disaster or scandal
+   * (category 9, review-level) and trade secrets put out (category 3, review-level) for each post: an
    * {@code EvidenceContributor}. Contacts that official registry accounts publish in the scored
    * posts are no leaks (one small driver-side collect per call).
    */
@@ -75,7 +75,7 @@ public final class ScoringDetectors {
     }
 
     public String name() {
-      return "personal_data+impersonation+quote_context+suggestion+hot_event";
+      return "personal_data+impersonation+quote_context+suggestion+hot_event+trade_secret";
     }
 
     /** Same rows and columns; the per-post detectors' evidence appended to {@value #EVIDENCE}. */

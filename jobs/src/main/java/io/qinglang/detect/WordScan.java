@@ -2,7 +2,8 @@ package io.qinglang.detect;
 
 import java.util.List;
 
-/** Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link HotEventDetector}). */
+/** Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link HotEventDetector},
+ * {@link TradeSecretDetector}). */
 final class WordScan {
   private WordScan() {}
 

@@ -70,6 +70,9 @@ class DetectSettingsTest {
     assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.hot-events.enabled = false"))
         .hotEvents().enabled());
     assertRejected(dir, "qinglang.detect.hot-events.enabled = sometimes", "qinglang.detect.hot-events.enabled");
+    assertFalse(DetectSettings.of(TestConfigs.withOverrides(dir, "qinglang.detect.trade-secrets.enabled = false"))
+        .tradeSecrets().enabled());
+    assertRejected(dir, "qinglang.detect.trade-secrets.enabled = often", "qinglang.detect.trade-secrets.enabled");
   }
 
   /** The message DetectSettings rejects a configuration file holding {@code override} with. */

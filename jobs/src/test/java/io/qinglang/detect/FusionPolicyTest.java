@@ -205,6 +205,13 @@ class FusionPolicyTest {
   }
 
   @Test
+  void tradeSecretEvidenceOnlyConfirmsTheClassifiersLeaningToThree() {
+    List<Evidence> ev = DetectFixtures.RESOURCES.tradeSecretDetector()
+        .detect(null, "岚溪给经销商的出厂价我这有一整张，热水器每台进货才六百出头");
+    assertOnlyCorroborates(3, 0.6, ev);
+  }
+
+  @Test
   void theClassifierDecidesWhenDetectorsAreSilent() {
     FusionPolicy.Decision d = F.decide(probs(2, 0.85), 2, 0.85, false, List.of());
     assertEquals(2, d.category());

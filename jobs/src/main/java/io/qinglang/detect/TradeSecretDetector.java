@@ -1,0 +1,79 @@
+package io.qinglang.detect;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Leaking trade secrets (category 3, besides personal data): a post that names a confidential business
+ * document or figure (lexicon {@code trade_secrets.txt}, section {@code secret}: 底价表, 供货价, 配方, 图纸, 客户名单
+ * ...) and says the writer has it or puts it out ({@code disclosure}: 我拿到了, 我这有, 全套, 发个福利 ...), unless it
+ * reports a leak, a court case or a notice ({@code report}: 泄露事件, 判决, 公告 ...).
+ *
+ * <p>The evidence is review-level only ({@value #SCORE}): a supplier quoting its own cost to a customer or a
+ * buyer showing the quote they were given uses the same words, and only the classifier's reading of the
+ * whole post tells them apart. Fusion's corroboration rule gives 3 when the classifier's top class is 3;
+ * otherwise the post is only marked for review. Matching is on half-width text without spaces; a post is
+ * first checked for a secret word as written (one scan, no copy): most posts have none.
+ */
+public final class TradeSecretDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String COLUMN = "trade_secret_evidence";
+  public static final double SCORE = 0.6;
+  public static final String KIND = "trade_secret";
+  static final Set<String> SECTIONS = Set.of("secret", "disclosure", "report");
+
+  private final List<String> secrets;
+  private final List<String> disclosures;
+  private final List<String> reports;
+  private final boolean enabled;
+
+  public TradeSecretDetector(Lexicon lexicon, boolean enabled) {
+    lexicon.requireSections(SECTIONS, SECTIONS);
+    secrets = QuoteContextDetector.normalized(lexicon.words("secret"));
+    disclosures = QuoteContextDetector.normalized(lexicon.words("disclosure"));
+    reports = QuoteContextDetector.normalized(lexicon.words("report"));
+    this.enabled = enabled;
+  }
+
+  /** What was found: the secret named and the words that put it out. */
+  public record Finding(String secret, String disclosure) {}
+
+  /** The evidence for one post (empty, or one entry). */
+  public List<Evidence> detect(String title, String content) {
+    return find(title, content).map(f -> List.of(new Evidence(Evidence.TRADE_SECRET, KIND,
+        String.format(Locale.ROOT, "the post names a confidential document or figure (\"%s\") and puts it out (\"%s\")",
+            f.secret(), f.disclosure()), f.secret() + " … " + f.disclosure(), null, null, SCORE))).orElse(List.of());
+  }
+
+  public Optional<Finding> find(String title, String content) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String raw = WordScan.titleAndContent(title, content);
+    if (WordScan.firstIn(raw, secrets) == null) {
+      return Optional.empty(); // most posts name no secret word, so they are not normalized
+    }
+    String text = QuoteContextDetector.normalize(raw);
+    String secret = WordScan.firstIn(text, secrets);
+    String disclosure = secret == null ? null : WordScan.firstIn(text, disclosures);
+    if (disclosure == null || WordScan.firstIn(text, reports) != null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Finding(secret, disclosure));
+  }
+
+  /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */
+  public Dataset<Row> withEvidence(Dataset<Row> posts) {
+    return posts.withColumn(COLUMN, column());
+  }
+
+  public Column column() {
+    return EvidenceColumns.fromTitleAndContent(COLUMN, this::detect);
+  }
+}
