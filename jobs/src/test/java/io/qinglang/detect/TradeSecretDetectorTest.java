@@ -33,7 +33,7 @@ class TradeSecretDetectorTest {
   void theSecretAndTheDisclosureMayBeInTitleAndBody() {
     Optional<TradeSecretDetector.Finding> f = D.find("离职前拿到了", "新款电池包的 图纸 全套都在，同行要的私聊");
     assertTrue(f.isPresent());
-    assertEquals("图纸", f.get().secret(), "spaces inside a word are dropped");
+    assertEquals("图纸", f.get().secret());
     assertEquals("拿到了", f.get().disclosure());
   }
 
