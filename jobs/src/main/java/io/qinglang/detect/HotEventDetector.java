@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,26 +17,20 @@ import org.apache.spark.sql.Row;
  * <p>The evidence is review-level only ({@value #SCORE}): a shop announcing that it stays open in a
  * typhoon, or a relief notice with a donation link, carries the same words, and only the classifier's
  * reading of the whole post tells them apart. Fusion's corroboration rule gives 9 when the classifier's
- * top class is 9; otherwise the post is only marked for review. Matching is on half-width text without
- * spaces; a post is first checked for an event word as written (one scan, no copy): most posts have none.
+ * top class is 9; otherwise the post is only marked for review. Matching is {@link WordPair}'s: half-width
+ * text without spaces, a post first checked for an event word as written.
  */
 public final class HotEventDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String COLUMN = "hot_event_evidence";
   public static final double SCORE = 0.6;
   public static final String KIND = "hot_event_marketing";
-  static final Set<String> SECTIONS = Set.of("event", "marketing", "critique");
 
-  private final List<String> events;
-  private final List<String> marketing;
-  private final List<String> critique;
+  private final WordPair rule;
   private final boolean enabled;
 
   public HotEventDetector(Lexicon lexicon, boolean enabled) {
-    lexicon.requireSections(SECTIONS, SECTIONS);
-    events = QuoteContextDetector.normalized(lexicon.words("event"));
-    marketing = QuoteContextDetector.normalized(lexicon.words("marketing"));
-    critique = QuoteContextDetector.normalized(lexicon.words("critique"));
+    rule = new WordPair(lexicon, "event", "marketing", "critique");
     this.enabled = enabled;
   }
 
@@ -59,17 +52,7 @@ public final class HotEventDetector implements Serializable {
     if (!enabled) {
       return Optional.empty();
     }
-    String raw = WordScan.titleAndContent(title, content);
-    if (WordScan.firstIn(raw, events) == null) {
-      return Optional.empty(); // most posts name no event word, so they are not normalized
-    }
-    String text = QuoteContextDetector.normalize(raw);
-    String event = WordScan.firstIn(text, events);
-    String call = event == null ? null : WordScan.firstIn(text, marketing);
-    if (call == null || WordScan.firstIn(text, critique) != null) {
-      return Optional.empty();
-    }
-    return Optional.of(new Finding(event, call));
+    return rule.find(title, content).map(m -> new Finding(m.first(), m.second()));
   }
 
   /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */

@@ -364,13 +364,7 @@ public final class PersonalDataPatterns {
   }
 
   private static void address(String t, int start, String head, int end, boolean residential, List<Candidate> out) {
-    int cut = 0;
-    Matcher lead = ADDRESS_LEAD_IN.matcher(head);
-    while (lead.find()) {
-      if (lead.end() < head.length() - 1) {
-        cut = lead.end();
-      }
-    }
+    int cut = afterLastLeadIn(ADDRESS_LEAD_IN, head, 2);
     String kept = head.substring(cut);
     int s = start + cut;
     // The administrative prefix (…省…市…区) stays readable; the road, number and rooms are masked.
@@ -389,20 +383,28 @@ public final class PersonalDataPatterns {
     out.add(new Candidate(PersonalDataKind.ADDRESS, s, end, value, masked, hasAdmin || residential, note));
   }
 
+  /**
+   * Where a name in {@code head} starts: after the last of the {@code leadIn} words that leaves at least
+   * {@code keep} characters of it (0 when there is none).
+   */
+  private static int afterLastLeadIn(Pattern leadIn, String head, int keep) {
+    int cut = 0;
+    Matcher lead = leadIn.matcher(head);
+    while (lead.find()) {
+      if (lead.end() <= head.length() - keep) {
+        cut = lead.end();
+      }
+    }
+    return cut;
+  }
+
   // ---- whereabouts ----
 
   private static void schoolClasses(String t, List<Candidate> out) {
     Matcher m = SCHOOL_CLASS.matcher(t);
     while (m.find()) {
       String name = m.group(1).substring(0, m.group(1).length() - m.group(2).length());
-      int cut = 0;
-      Matcher lead = SCHOOL_LEAD_IN.matcher(name);
-      while (lead.find()) {
-        if (lead.end() < name.length()) {
-          cut = lead.end();
-        }
-      }
-      int start = m.start() + cut;
+      int start = m.start() + afterLastLeadIn(SCHOOL_LEAD_IN, name, 1);
       // The school's type and the class's shape stay readable, its name and numbers do not: **小学*年*班.
       String masked = "**" + m.group(2) + CLASS_NUMERAL.matcher(m.group(3)).replaceAll("*");
       out.add(new Candidate(PersonalDataKind.SCHOOL_CLASS, start, m.end(), t.substring(start, m.end()),

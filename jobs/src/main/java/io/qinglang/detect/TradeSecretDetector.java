@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,26 +17,20 @@ import org.apache.spark.sql.Row;
  * <p>The evidence is review-level only ({@value #SCORE}): a supplier quoting its own cost to a customer or a
  * buyer showing the quote they were given uses the same words, and only the classifier's reading of the
  * whole post tells them apart. Fusion's corroboration rule gives 3 when the classifier's top class is 3;
- * otherwise the post is only marked for review. Matching is on half-width text without spaces; a post is
- * first checked for a secret word as written (one scan, no copy): most posts have none.
+ * otherwise the post is only marked for review. Matching is {@link WordPair}'s: half-width text without
+ * spaces, a post first checked for a secret word as written.
  */
 public final class TradeSecretDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String COLUMN = "trade_secret_evidence";
   public static final double SCORE = 0.6;
   public static final String KIND = "trade_secret";
-  static final Set<String> SECTIONS = Set.of("secret", "disclosure", "report");
 
-  private final List<String> secrets;
-  private final List<String> disclosures;
-  private final List<String> reports;
+  private final WordPair rule;
   private final boolean enabled;
 
   public TradeSecretDetector(Lexicon lexicon, boolean enabled) {
-    lexicon.requireSections(SECTIONS, SECTIONS);
-    secrets = QuoteContextDetector.normalized(lexicon.words("secret"));
-    disclosures = QuoteContextDetector.normalized(lexicon.words("disclosure"));
-    reports = QuoteContextDetector.normalized(lexicon.words("report"));
+    rule = new WordPair(lexicon, "secret", "disclosure", "report");
     this.enabled = enabled;
   }
 
@@ -55,17 +48,7 @@ public final class TradeSecretDetector implements Serializable {
     if (!enabled) {
       return Optional.empty();
     }
-    String raw = WordScan.titleAndContent(title, content);
-    if (WordScan.firstIn(raw, secrets) == null) {
-      return Optional.empty(); // most posts name no secret word, so they are not normalized
-    }
-    String text = QuoteContextDetector.normalize(raw);
-    String secret = WordScan.firstIn(text, secrets);
-    String disclosure = secret == null ? null : WordScan.firstIn(text, disclosures);
-    if (disclosure == null || WordScan.firstIn(text, reports) != null) {
-      return Optional.empty();
-    }
-    return Optional.of(new Finding(secret, disclosure));
+    return rule.find(title, content).map(m -> new Finding(m.first(), m.second()));
   }
 
   /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */

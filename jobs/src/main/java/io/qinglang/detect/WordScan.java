@@ -2,8 +2,7 @@ package io.qinglang.detect;
 
 import java.util.List;
 
-/** Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link HotEventDetector},
- * {@link TradeSecretDetector}). */
+/** Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link WordPair}). */
 final class WordScan {
   private WordScan() {}
 
