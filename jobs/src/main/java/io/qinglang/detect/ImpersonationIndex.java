@@ -2,6 +2,7 @@ package io.qinglang.detect;
 
 import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.text.PhraseMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -99,6 +100,8 @@ public final class ImpersonationIndex {
   private final Map<String, Set<String>> latinForms = new HashMap<>();
   private final Map<String, Set<String>> officialHosts = new HashMap<>();
   private final int maxNameLength;
+  /** The canonical names of two characters or more, for finding them in running text in one pass. */
+  private final PhraseMatcher<List<NameEntry>> namesInText;
   private final List<String> claims;
   private final List<String> latinClaims;
   private final List<String> strippable;
@@ -184,6 +187,13 @@ public final class ImpersonationIndex {
       officialHosts.put(e.enterpriseId(), Set.copyOf(hosts));
     }
     this.maxNameLength = max;
+    Map<String, List<NameEntry>> twoOrMore = new HashMap<>();
+    byCanonical.forEach((k, v) -> {
+      if (k.length() >= 2) {
+        twoOrMore.put(k, v);
+      }
+    });
+    this.namesInText = new PhraseMatcher<>(twoOrMore, PhraseMatcher.Boundaries.NONE);
   }
 
   private List<String> canonicalWords(List<String> words) {
@@ -488,18 +498,12 @@ public final class ImpersonationIndex {
     if (text == null || text.isEmpty()) {
       return ids;
     }
-    String mapped = forms.mapText(text);
-    for (int i = 0; i < mapped.length() - 1; i++) {
-      for (int len = Math.min(maxNameLength, mapped.length() - i); len >= 2; len--) {
-        List<NameEntry> hits = byCanonical.get(mapped.substring(i, i + len));
-        if (hits != null) {
-          for (NameEntry e : hits) {
-            ids.add(e.enterpriseId());
-          }
-          break;
-        }
+    // The longest name starting at each position, as looking up every substring did (in one pass).
+    namesInText.longestPerStart(forms.mapText(text), (start, end, entries) -> {
+      for (NameEntry e : entries) {
+        ids.add(e.enterpriseId());
       }
-    }
+    });
     return ids;
   }
 

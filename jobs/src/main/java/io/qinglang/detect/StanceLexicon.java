@@ -37,7 +37,9 @@ public final class StanceLexicon implements Serializable {
   private final List<String> negation;
   private final List<String> person;
   private final List<String> boilerplate;
-  private final java.util.regex.Pattern organisation;
+  /** Enterprise-name endings (有限公司, 银行 ...), longest first. */
+  private final List<String> endings;
+  private transient io.qinglang.text.PhraseMatcher<Integer> endingMatcher;
 
   private StanceLexicon(Lexicon lexicon) {
     lexicon.requireSections(Set.of("negative", "positive"),
@@ -48,41 +50,78 @@ public final class StanceLexicon implements Serializable {
     this.negation = lower(lexicon.words("negation"));
     this.person = lower(lexicon.words("person"));
     this.boilerplate = lower(lexicon.words("boilerplate"));
-    List<String> endings = new java.util.ArrayList<>(lower(lexicon.words("organisation")));
-    endings.sort((a, b) -> b.length() - a.length());
-    this.organisation = endings.isEmpty() ? null : java.util.regex.Pattern.compile(
-        "([\\u4e00-\\u9fa5]{2,6}?)(" + String.join("|", endings.stream().map(java.util.regex.Pattern::quote).toList())
-            + ")");
+    List<String> sorted = new java.util.ArrayList<>(lower(lexicon.words("organisation")));
+    sorted.sort((a, b) -> b.length() - a.length());
+    this.endings = List.copyOf(sorted);
   }
 
   /** Prefixes that make an organisation-like phrase name nobody (这家公司, 某银行, 我们公司). */
   private static final java.util.regex.Pattern VAGUE = java.util.regex.Pattern.compile(
       "^(这|那|该|某|本|我|你|他|她|它|哪|每|各|一|有|没|两|几|别|其|此|贵|整个|所有|很多|不少)");
 
+  /** Characters that end the name part: a name does not end in one, nor run across one. */
+  private static final String NOT_NAME_END = "的了在是和与把被从向对给让就也都还又说到";
+
   /**
    * The first organisation the text names by an enterprise-name ending (青禾乳业, 锦川农商银行), or
-   * null. Used as a cluster's target when no registry enterprise is named.
+   * null. Used as a cluster's target when no registry enterprise is named. Read from the left: at
+   * each position, the shortest run of two to six Chinese characters followed by an ending (the
+   * longest ending there); a run that names nobody (这家公司) is passed over, and reading goes on after
+   * its ending.
    */
   public String organisation(String text) {
-    if (organisation == null || text == null) {
+    if (endings.isEmpty() || text == null) {
       return null;
     }
-    java.util.regex.Matcher m = organisation.matcher(text);
-    while (m.find()) {
-      String name = m.group(1);
-      // Keep the name part after the last non-name character the lazy group may have swallowed.
+    int n = text.length();
+    // Where the longest ending starting at each position ends (0: none there); one pass over the text.
+    int[] endingEnd = new int[n];
+    endingMatcher().longestPerStart(text, (start, end, rank) -> endingEnd[start] = end);
+    int s = 0;
+    while (s < n) {
+      int nameEnd = -1;
+      for (int k = 1; k <= 6 && s + k < n && isHan(text.charAt(s + k - 1)); k++) {
+        if (k >= 2 && endingEnd[s + k] > 0) {
+          nameEnd = s + k;
+          break;
+        }
+      }
+      if (nameEnd < 0) {
+        s++;
+        continue;
+      }
+      String name = text.substring(s, nameEnd);
+      // Keep the name part after the last non-name character the shortest run may have swallowed.
       for (int i = name.length() - 2; i >= 0; i--) {
-        if ("的了在是和与把被从向对给让就也都还又说到".indexOf(name.charAt(i)) >= 0) {
+        if (NOT_NAME_END.indexOf(name.charAt(i)) >= 0) {
           name = name.substring(i + 1);
           break;
         }
       }
       char last = name.charAt(name.length() - 1);
-      if (name.length() >= 2 && "的了在是和与把被从向对给让就也都还又说到".indexOf(last) < 0 && !VAGUE.matcher(name).find()) {
-        return name + m.group(2);
+      if (name.length() >= 2 && NOT_NAME_END.indexOf(last) < 0 && !VAGUE.matcher(name).find()) {
+        return name + text.substring(nameEnd, endingEnd[nameEnd]);
       }
+      s = endingEnd[nameEnd];
     }
     return null;
+  }
+
+  private static boolean isHan(char c) {
+    return c >= '\u4e00' && c <= '\u9fa5';
+  }
+
+  private io.qinglang.text.PhraseMatcher<Integer> endingMatcher() {
+    io.qinglang.text.PhraseMatcher<Integer> m = endingMatcher;
+    if (m == null) {
+      java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+      for (int i = 0; i < endings.size(); i++) {
+        rank.putIfAbsent(endings.get(i), i);
+      }
+      m = new io.qinglang.text.PhraseMatcher<>(rank, io.qinglang.text.PhraseMatcher.Boundaries.NONE);
+      endingMatcher = m;
+    }
+    return m;
   }
 
   /** Phrases platforms add on their own (转发微博, 展开全文), removed before texts are compared. */

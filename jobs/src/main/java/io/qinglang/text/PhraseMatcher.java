@@ -87,6 +87,36 @@ public final class PhraseMatcher<V> {
     return out;
   }
 
+  /** Receives the longest phrase starting at one position: characters [start, end) and its value. */
+  public interface LongestHit<V> {
+    void hit(int start, int end, V value);
+  }
+
+  /**
+   * For every position where a phrase starts, the longest phrase starting there, in order of position;
+   * phrases may overlap (a shorter one starting inside a longer one is reported too). One pass of the
+   * trie over the text, no substrings: for hot loops that would otherwise look up every substring.
+   */
+  @SuppressWarnings("unchecked")
+  public void longestPerStart(String text, LongestHit<V> out) {
+    if (trie == null || text == null || text.isEmpty()) {
+      return;
+    }
+    int[] ends = new int[text.length()];
+    Object[] values = new Object[text.length()];
+    trie.parseText(text, (begin, end, value) -> {
+      if (end > ends[begin] && bounded(text, begin, end)) {
+        ends[begin] = end;
+        values[begin] = value;
+      }
+    });
+    for (int i = 0; i < ends.length; i++) {
+      if (ends[i] > 0) {
+        out.hit(i, ends[i], (V) values[i]);
+      }
+    }
+  }
+
   private boolean bounded(String text, int begin, int end) {
     if (boundaries == Boundaries.NONE) {
       return true;
