@@ -20,7 +20,12 @@ public enum PersonalDataKind {
   /** A child's school and class (实验小学三年二班): where a family can be found every school day. */
   SCHOOL_CLASS(0.35),
   /** A flight number next to a flight word (MU5633 落地): where a person will be, and when. */
-  FLIGHT(0.35);
+  FLIGHT(0.35),
+  /**
+   * An entrepreneur's medical details told in words (a ward or bed, a department, an operation, a diagnosis),
+   * only with a word naming a boss close by.
+   */
+  MEDICAL(0.35);
 
   private final double baseScore;
 

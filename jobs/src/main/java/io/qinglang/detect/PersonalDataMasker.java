@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code 138****5678}, landline {@code 010-****5678}, card {@code 6222********1234}, e-mail
  * {@code z***@example.com}, plate {@code 粤B****8}, passport {@code E******78}, address
  * {@code 北京市朝阳区****} (the administrative prefix stays), school class {@code **小学*年*班}, flight {@code MU****} (only
- * next to a flight word: a model number stays). 400/800 service numbers stay as they are.
+ * next to a flight word: a model number stays), an entrepreneur's medical detail {@code **病情**} (only near a word
+ * naming a boss: a patient's own post stays). 400/800 service numbers stay as they are.
  * Already masked values ({@code 138****5678}) are left alone, so masking twice changes nothing.
  */
 public final class PersonalDataMasker {

@@ -91,6 +91,31 @@ public final class PersonalDataPatterns {
   private static final Pattern CLASS_NUMERAL = Pattern.compile("[一二三四五六七八九十0-9]");
   /** Words before a school's name that are not part of it; a match starts after the last of them. */
   private static final Pattern SCHOOL_LEAD_IN = Pattern.compile("在|读|上|是|去|到|的|了|里|进");
+  /**
+   * A medical detail told in words, one group per shape: a department (胰腺外科), a ward or bed (12床, 三号病房),
+   * intensive care, an operation or treatment (第二次手术, 化疗; not 动手术, a figure of speech), a serious
+   * diagnosis (确诊肺癌).
+   */
+  private static final Pattern MEDICAL = Pattern.compile(
+      "(?<department>(?<head>[\\u4e00-\\u9fa5]{1,6}?)(?:外科|内科|肿瘤科|妇科|产科|骨科|泌尿科|精神科|心内科|神经科|血液科"
+          + "|肝胆科|病区))"
+          + "|(?<bed>(?<![0-9])[0-9]{1,4}号?(?:病房|病床|床)|[一二三四五六七八九十]{1,3}号(?:病房|病床|床)"
+          + "|[一二三四五六七八九十]{1,3}(?:病房|病床))"
+          + "|(?<intensive>ICU|重症监护室?|抢救室)"
+          + "|(?<treatment>(?:第[一二两三四五六七八九十0-9]{1,2}次)?(?<![动大])(?:手术|化疗|放疗|透析))"
+          + "|(?<diagnosis>(?:确诊|查出|患有|患上|罹患|得了)[\\u4e00-\\u9fa5]{0,6}?(?:癌|肿瘤|白血病|艾滋病|抑郁症|精神病|尿毒症"
+          + "|心脏病|肝硬化|脑梗|中风))");
+  /** The shapes of {@link #MEDICAL} by group name, and how evidence names each. */
+  private static final String[][] MEDICAL_SHAPES = {{"department", "department"}, {"bed", "ward or bed"},
+      {"intensive", "intensive care"}, {"treatment", "operation or treatment"}, {"diagnosis", "diagnosis"}};
+  /** Words naming a boss: a medical detail is an entrepreneur's personal data only with one of them close by. */
+  private static final Pattern BOSS_WORD = Pattern.compile(
+      "董事长|总裁|创始人|老板|企业家|实控人|实际控制人|总经理|ceo|CEO|董事|高管|掌门人|老总|副总|合伙人");
+  private static final int MEDICAL_WINDOW = 40;
+  /** Words before a department's name that are not part of it. */
+  private static final Pattern MEDICAL_LEAD_IN = Pattern.compile("在|是|的|了|去|到|住|转|进|看|挂");
+  /** How every medical detail is shown: the detail is the private fact, so none of it stays. */
+  static final String MEDICAL_MASK = "**病情**";
 
   /** Full-width ASCII to ASCII, ideographic space to space, dash variants to '-'; keeps length and offsets. */
   public static String fold(String text) {
@@ -109,7 +134,20 @@ public final class PersonalDataPatterns {
     return new String(c);
   }
 
-  /** Cheap test: text without a digit, '@' or 班 (a school class) holds no candidate. */
+  /** Cheap test: text without one of these characters holds no medical detail (see {@link #MEDICAL}). */
+  static boolean mayHoldMedical(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      switch (text.charAt(i)) {
+        case '科', '床', '术', '疗', '析', '癌', '瘤', '病', '症', '抢', 'C':
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** Cheap test: text without a digit, '@' or 班 (a school class) holds no other candidate. */
   static boolean mayContain(String text) {
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
@@ -128,22 +166,32 @@ public final class PersonalDataPatterns {
    * Sorted by start offset.
    */
   public static List<Candidate> find(String text) {
-    if (text == null || text.isEmpty() || !mayContain(text)) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    boolean numbers = mayContain(text);
+    boolean medical = mayHoldMedical(text);
+    if (!numbers && !medical) {
       return List.of();
     }
     String t = fold(text);
     List<Candidate> all = new ArrayList<>();
-    residentIds(t, all);
-    bankCards(t, all);
-    passports(t, all);
-    emails(t, all);
-    mobiles(t, all);
-    landlines(t, all);
-    hotlines(t, all);
-    plates(t, all);
-    addresses(t, all);
-    schoolClasses(t, all);
-    flights(t, all);
+    if (numbers) {
+      residentIds(t, all);
+      bankCards(t, all);
+      passports(t, all);
+      emails(t, all);
+      mobiles(t, all);
+      landlines(t, all);
+      hotlines(t, all);
+      plates(t, all);
+      addresses(t, all);
+      schoolClasses(t, all);
+      flights(t, all);
+    }
+    if (medical) {
+      medical(t, all);
+    }
     all.sort(Comparator.comparing((Candidate c) -> !c.validated())
         .thenComparing(c -> c.kind().ordinal())
         .thenComparingInt(Candidate::start));
@@ -423,6 +471,35 @@ public final class PersonalDataPatterns {
       String value = m.group(1) + m.group(2);
       out.add(new Candidate(PersonalDataKind.FLIGHT, m.start(), m.end(), value,
           m.group(1) + "*".repeat(m.group(2).length()), true, "flight number"));
+    }
+  }
+
+  // ---- an entrepreneur's health ----
+
+  private static void medical(String t, List<Candidate> out) {
+    if (!BOSS_WORD.matcher(t).find()) {
+      return;
+    }
+    Matcher m = MEDICAL.matcher(t);
+    while (m.find()) {
+      int from = Math.max(0, m.start() - MEDICAL_WINDOW);
+      int to = Math.min(t.length(), m.end() + MEDICAL_WINDOW);
+      if (!BOSS_WORD.matcher(t).region(from, to).find()) {
+        continue;
+      }
+      String note = null;
+      for (String[] shape : MEDICAL_SHAPES) {
+        if (m.group(shape[0]) != null) {
+          note = "medical detail: " + shape[1];
+          break;
+        }
+      }
+      int start = m.start();
+      if (m.group("head") != null) {
+        start += afterLastLeadIn(MEDICAL_LEAD_IN, m.group("head"), 0);
+      }
+      out.add(new Candidate(PersonalDataKind.MEDICAL, start, m.end(), t.substring(start, m.end()), MEDICAL_MASK, true,
+          note));
     }
   }
 

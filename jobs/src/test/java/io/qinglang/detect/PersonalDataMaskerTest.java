@@ -42,6 +42,16 @@ class PersonalDataMaskerTest {
   }
 
   @Test
+  void masksAnEntrepreneursMedicalDetailsOnly() {
+    assertEquals("那位老板住在**病情**，**病情**晚期", PersonalDataMasker.mask("那位老板住在12床，确诊胃癌晚期"));
+    String own = "我住在12床，明天第二次手术";
+    assertEquals(own, PersonalDataMasker.mask(own), "no boss named: a patient's own post");
+    String masked = PersonalDataMasker.mask("董事长做完手术转进了ICU");
+    assertEquals("董事长做完**病情**转进了**病情**", masked);
+    assertEquals(masked, PersonalDataMasker.mask(masked), "masking twice changes nothing");
+  }
+
+  @Test
   void maskingIsIdempotent() {
     String whereabouts = PersonalDataMasker.mask("女儿在滨江实验小学五年三班，他周五CA1357落地");
     assertEquals(whereabouts, PersonalDataMasker.mask(whereabouts));

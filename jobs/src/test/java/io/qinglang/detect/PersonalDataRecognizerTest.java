@@ -192,6 +192,30 @@ class PersonalDataRecognizerTest {
   }
 
   @Test
+  void anEntrepreneursMedicalDetailsAreALeak() {
+    List<Finding> ward = find("听护士说那位老板住在市一院12床，确诊胃癌晚期了，家属天天守着").stream()
+        .filter(x -> x.kind() == PersonalDataKind.MEDICAL).toList();
+    assertEquals(List.of("12床", "确诊胃癌"), ward.stream().map(Finding::value).toList());
+    assertTrue(ward.stream().allMatch(x -> x.score() >= 0.5 && x.score() < 0.8), "review-level: " + ward);
+    assertTrue(ward.stream().allMatch(x -> x.masked().equals("**病情**")), ward.toString());
+    Finding dept = only("那位董事长这回挂的是心内科的号，大家懂的", PersonalDataKind.MEDICAL);
+    assertEquals("心内科", dept.value(), "the words before the department are not part of it");
+    assertEquals("medical detail: department", dept.detail().substring(0, "medical detail: department".length()));
+    Finding exposed = only("扒一扒某集团董事长的病历：去年确诊肝癌，住院三个月", PersonalDataKind.MEDICAL);
+    assertTrue(exposed.score() >= 0.8, "exposure makes it strong: " + exposed);
+  }
+
+  @Test
+  void medicalWordsWithoutABossOrAsAFigureOfSpeechAreNothing() {
+    none("我妈在骨科住院，第二次手术了，求推荐靠谱的护工", PersonalDataKind.MEDICAL);
+    none("新老板上任，要对公司架构动大手术", PersonalDataKind.MEDICAL);
+    none("董事长出席了今天上午的新品发布会并致辞，现场来了很多经销商和媒体朋友。另外说一句，我自己昨天去医院做了个小手术",
+        PersonalDataKind.MEDICAL); // the boss is more than 40 characters away
+    // A company's own notice is public: below the report score.
+    none("公司公告：董事长因病接受手术治疗，期间由副董事长代行职责", PersonalDataKind.MEDICAL);
+  }
+
+  @Test
   void aFlightNamedWithAPersonAndACallToConfrontIsAStrongLeak() {
     Finding flight = only("听说那位董事长明早CA1357落地浦东，欠薪的兄弟们去堵他", PersonalDataKind.FLIGHT);
     assertEquals("CA****", flight.masked());
