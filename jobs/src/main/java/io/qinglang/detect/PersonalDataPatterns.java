@@ -162,7 +162,7 @@ public final class PersonalDataPatterns {
   /**
    * Every candidate in {@code text}, overlaps resolved: validated candidates first, then by kind
    * order (resident ID, bank card, passport, e-mail, mobile, landline, hotline, plate, address, school class,
-   * flight).
+   * flight, medical).
    * Sorted by start offset.
    */
   public static List<Candidate> find(String text) {

@@ -1,8 +1,12 @@
 package io.qinglang.detect;
 
+import io.qinglang.text.PhraseMatcher;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +43,7 @@ public final class StanceLexicon implements Serializable {
   private final List<String> boilerplate;
   /** Enterprise-name endings (有限公司, 银行 ...), longest first. */
   private final List<String> endings;
-  private transient io.qinglang.text.PhraseMatcher<Integer> endingMatcher;
+  private transient PhraseMatcher<Integer> endingMatcher;
 
   private StanceLexicon(Lexicon lexicon) {
     lexicon.requireSections(Set.of("negative", "positive"),
@@ -50,7 +54,7 @@ public final class StanceLexicon implements Serializable {
     this.negation = lower(lexicon.words("negation"));
     this.person = lower(lexicon.words("person"));
     this.boilerplate = lower(lexicon.words("boilerplate"));
-    List<String> sorted = new java.util.ArrayList<>(lower(lexicon.words("organisation")));
+    List<String> sorted = new ArrayList<>(lower(lexicon.words("organisation")));
     sorted.sort((a, b) -> b.length() - a.length());
     this.endings = List.copyOf(sorted);
   }
@@ -111,14 +115,14 @@ public final class StanceLexicon implements Serializable {
     return c >= '\u4e00' && c <= '\u9fa5';
   }
 
-  private io.qinglang.text.PhraseMatcher<Integer> endingMatcher() {
-    io.qinglang.text.PhraseMatcher<Integer> m = endingMatcher;
+  private PhraseMatcher<Integer> endingMatcher() {
+    PhraseMatcher<Integer> m = endingMatcher;
     if (m == null) {
-      java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+      Map<String, Integer> rank = new HashMap<>();
       for (int i = 0; i < endings.size(); i++) {
         rank.putIfAbsent(endings.get(i), i);
       }
-      m = new io.qinglang.text.PhraseMatcher<>(rank, io.qinglang.text.PhraseMatcher.Boundaries.NONE);
+      m = new PhraseMatcher<>(rank, PhraseMatcher.Boundaries.NONE);
       endingMatcher = m;
     }
     return m;
