@@ -1,12 +1,6 @@
 package io.qinglang.detect;
 
-import java.io.Serializable;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Riding a hot event for malicious marketing (category 9): a post that names a disaster, an accident,
@@ -20,47 +14,21 @@ import org.apache.spark.sql.Row;
  * top class is 9; otherwise the post is only marked for review. Matching is {@link WordPair}'s: half-width
  * text without spaces, a post first checked for an event word as written.
  */
-public final class HotEventDetector implements Serializable {
+public final class HotEventDetector extends WordPairDetector {
   private static final long serialVersionUID = 1L;
   public static final String COLUMN = "hot_event_evidence";
   public static final double SCORE = 0.6;
   public static final String KIND = "hot_event_marketing";
 
-  private final WordPair rule;
-  private final boolean enabled;
-
   public HotEventDetector(Lexicon lexicon, boolean enabled) {
-    rule = new WordPair(lexicon, "event", "marketing", "critique");
-    this.enabled = enabled;
+    super(lexicon, new String[] {"event", "marketing", "critique"}, enabled, COLUMN, Evidence.HOT_EVENT, KIND, SCORE,
+        "the post names a disaster, accident or scandal (\"%s\") and calls to buy (\"%s\")");
   }
 
   /** What was found: the event word and the call to buy. */
   public record Finding(String event, String call) {}
 
-  /** The evidence for one post (empty, or one entry). */
-  public List<Evidence> detect(String title, String content) {
-    return find(title, content).map(f -> List.of(new Evidence(Evidence.HOT_EVENT, KIND, describe(f),
-        f.event() + " … " + f.call(), null, null, SCORE))).orElse(List.of());
-  }
-
-  private static String describe(Finding f) {
-    return String.format(Locale.ROOT, "the post names a disaster, accident or scandal (\"%s\") and calls to buy (\"%s\")",
-        f.event(), f.call());
-  }
-
   public Optional<Finding> find(String title, String content) {
-    if (!enabled) {
-      return Optional.empty();
-    }
-    return rule.find(title, content).map(m -> new Finding(m.first(), m.second()));
-  }
-
-  /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */
-  public Dataset<Row> withEvidence(Dataset<Row> posts) {
-    return posts.withColumn(COLUMN, column());
-  }
-
-  public Column column() {
-    return EvidenceColumns.fromTitleAndContent(COLUMN, this::detect);
+    return pair(title, content).map(m -> new Finding(m.first(), m.second()));
   }
 }

@@ -463,9 +463,7 @@ public final class PersonalDataPatterns {
   private static void flights(String t, List<Candidate> out) {
     Matcher m = FLIGHT.matcher(t);
     while (m.find()) {
-      int from = Math.max(0, m.start() - FLIGHT_WINDOW);
-      int to = Math.min(t.length(), m.end() + FLIGHT_WINDOW);
-      if (!FLIGHT_WORD.matcher(t.substring(from, to)).find()) {
+      if (!wordNear(FLIGHT_WORD, t, m.start(), m.end(), FLIGHT_WINDOW)) {
         continue;
       }
       String value = m.group(1) + m.group(2);
@@ -482,9 +480,7 @@ public final class PersonalDataPatterns {
     }
     Matcher m = MEDICAL.matcher(t);
     while (m.find()) {
-      int from = Math.max(0, m.start() - MEDICAL_WINDOW);
-      int to = Math.min(t.length(), m.end() + MEDICAL_WINDOW);
-      if (!BOSS_WORD.matcher(t).region(from, to).find()) {
+      if (!wordNear(BOSS_WORD, t, m.start(), m.end(), MEDICAL_WINDOW)) {
         continue;
       }
       String note = null;
@@ -501,6 +497,11 @@ public final class PersonalDataPatterns {
       out.add(new Candidate(PersonalDataKind.MEDICAL, start, m.end(), t.substring(start, m.end()), MEDICAL_MASK, true,
           note));
     }
+  }
+
+  /** True when one of {@code words} lies within {@code window} characters either side of [start, end). */
+  private static boolean wordNear(Pattern words, String t, int start, int end, int window) {
+    return words.matcher(t).region(Math.max(0, start - window), Math.min(t.length(), end + window)).find();
   }
 
   static String digits(String s) {

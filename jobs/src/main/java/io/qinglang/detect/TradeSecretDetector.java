@@ -1,12 +1,6 @@
 package io.qinglang.detect;
 
-import java.io.Serializable;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Leaking trade secrets (category 3, besides personal data): a post that names a confidential business
@@ -20,43 +14,21 @@ import org.apache.spark.sql.Row;
  * otherwise the post is only marked for review. Matching is {@link WordPair}'s: half-width text without
  * spaces, a post first checked for a secret word as written.
  */
-public final class TradeSecretDetector implements Serializable {
+public final class TradeSecretDetector extends WordPairDetector {
   private static final long serialVersionUID = 1L;
   public static final String COLUMN = "trade_secret_evidence";
   public static final double SCORE = 0.6;
   public static final String KIND = "trade_secret";
 
-  private final WordPair rule;
-  private final boolean enabled;
-
   public TradeSecretDetector(Lexicon lexicon, boolean enabled) {
-    rule = new WordPair(lexicon, "secret", "disclosure", "report");
-    this.enabled = enabled;
+    super(lexicon, new String[] {"secret", "disclosure", "report"}, enabled, COLUMN, Evidence.TRADE_SECRET, KIND, SCORE,
+        "the post names a confidential document or figure (\"%s\") and puts it out (\"%s\")");
   }
 
   /** What was found: the secret named and the words that put it out. */
   public record Finding(String secret, String disclosure) {}
 
-  /** The evidence for one post (empty, or one entry). */
-  public List<Evidence> detect(String title, String content) {
-    return find(title, content).map(f -> List.of(new Evidence(Evidence.TRADE_SECRET, KIND,
-        String.format(Locale.ROOT, "the post names a confidential document or figure (\"%s\") and puts it out (\"%s\")",
-            f.secret(), f.disclosure()), f.secret() + " … " + f.disclosure(), null, null, SCORE))).orElse(List.of());
-  }
-
   public Optional<Finding> find(String title, String content) {
-    if (!enabled) {
-      return Optional.empty();
-    }
-    return rule.find(title, content).map(m -> new Finding(m.first(), m.second()));
-  }
-
-  /** Adds {@value #COLUMN} (array of evidence structs) from title and content. */
-  public Dataset<Row> withEvidence(Dataset<Row> posts) {
-    return posts.withColumn(COLUMN, column());
-  }
-
-  public Column column() {
-    return EvidenceColumns.fromTitleAndContent(COLUMN, this::detect);
+    return pair(title, content).map(m -> new Finding(m.first(), m.second()));
   }
 }
