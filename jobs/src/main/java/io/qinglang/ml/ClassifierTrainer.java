@@ -128,9 +128,17 @@ public final class ClassifierTrainer {
     }
     double temperature = SoftmaxCalibration.fitTemperature(raw, labels);
     double[][] probabilities = new double[raw.length][];
+    double[][] uncalibrated = new double[raw.length][];
     for (int i = 0; i < raw.length; i++) {
       probabilities[i] = SoftmaxCalibration.softmax(raw[i], temperature);
+      uncalibrated[i] = SoftmaxCalibration.softmax(raw[i], 1);
     }
+    Calibration before = Calibration.of(labels, uncalibrated);
+    Calibration calibration = Calibration.of(labels, probabilities);
+    progress.accept(String.format(Locale.ROOT, "%s calibration, softmax of the raw scores: %s", validationName,
+        before.summary()));
+    progress.accept(String.format(Locale.ROOT, "%s calibration, temperature %.3f: %s", validationName, temperature,
+        calibration.summary()));
     double[] precisionThresholds = ThresholdSelector.choose(probabilities, labels, s.targetPrecision(),
         s.minThreshold(), s.maxThreshold());
     Metrics uncapped = decide(probabilities, labels, hard, precisionThresholds, s.reviewThreshold());
@@ -217,6 +225,11 @@ public final class ClassifierTrainer {
     metadata.put("false_positive_caps_reached", capped.reached());
     metadata.put("review_threshold", s.reviewThreshold());
     metadata.put("temperature", temperature);
+    Map<String, Object> calibrationFigures = new LinkedHashMap<>();
+    calibrationFigures.put("scores", validationName);
+    calibrationFigures.put("softmax_of_raw_scores", before.summaryMap());
+    calibrationFigures.put("with_temperature", calibration.summaryMap());
+    metadata.put("calibration", calibrationFigures);
     Map<String, Object> reg = new LinkedHashMap<>();
     reg.put("fingerprint", registry.fingerprint());
     reg.put("source", registry.source());

@@ -3,6 +3,7 @@ package io.qinglang.score;
 import static org.apache.spark.sql.functions.col;
 
 import io.qinglang.config.QinglangConfig;
+import io.qinglang.ml.Calibration;
 import io.qinglang.ml.ClassifierPipeline;
 import io.qinglang.ml.LabeledData;
 import io.qinglang.ml.Metrics;
@@ -49,11 +50,12 @@ public final class EvaluateJob {
     Dataset<Row> scored = pipeline.scoreDetailed(data.posts(), ctx)
         .select(col("platform"), col("post_id"), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
             col(ScoringPipeline.CATEGORY), col(ScoringPipeline.CONFIDENCE), col(ScoringPipeline.NEEDS_REVIEW),
-            col(ScoringPipeline.CLASSIFIER_CATEGORY), col("norm_text"))
+            col(ScoringPipeline.CLASSIFIER_CATEGORY), col("norm_text"), col(ScoringPipeline.PROBABILITIES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Metrics fused = Metrics.of(scored, ClassifierPipeline.LABEL, ScoringPipeline.CATEGORY, LabeledData.HARD_NEGATIVE);
     Metrics classifier = Metrics.of(scored, ClassifierPipeline.LABEL, ScoringPipeline.CLASSIFIER_CATEGORY,
         LabeledData.HARD_NEGATIVE);
+    Calibration calibration = Calibration.of(scored, ClassifierPipeline.LABEL, ScoringPipeline.PROBABILITIES);
     pipeline.release(); // scored is cached and counted: the contributors' caches are no longer needed
     new ModelEvaluationsTable().append(spark, warehouse, runId, model.version(), options.labeled(), Instant.now(),
         fused, config.categoryNames());
@@ -65,6 +67,9 @@ public final class EvaluateJob {
       out.printf(Locale.ROOT, "classifier alone (before detectors and fusion): macro-F1 %.3f, false-positive rate on 0 %s%n",
           classifier.macroF1(), percentOf(classifier.falsePositiveRate()));
     }
+    out.println();
+    out.println("classifier probabilities against the labels: " + calibration.summary());
+    out.print(calibration.table());
     if (options.showErrors() > 0) {
       List<Row> errors = scored.filter(col(ScoringPipeline.CATEGORY).cast("double")
           .notEqual(col(ClassifierPipeline.LABEL))).orderBy(col(ClassifierPipeline.LABEL), col("post_id"))
@@ -85,7 +90,9 @@ public final class EvaluateJob {
         .withDetail("macro_f1", String.format(Locale.ROOT, "%.4f", fused.macroF1()))
         .withDetail("false_positive_rate", String.format(Locale.ROOT, "%.4f", fused.falsePositiveRate()))
         .withDetail("hard_negative_false_positive_rate",
-            String.format(Locale.ROOT, "%.4f", fused.hardNegativeFalsePositiveRate()));
+            String.format(Locale.ROOT, "%.4f", fused.hardNegativeFalsePositiveRate()))
+        .withDetail("expected_calibration_error", String.format(Locale.ROOT, "%.4f", calibration.expectedError()))
+        .withDetail("brier", String.format(Locale.ROOT, "%.4f", calibration.brier()));
   }
 
   private static String percentOf(double v) {

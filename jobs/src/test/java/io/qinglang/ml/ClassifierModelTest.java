@@ -198,7 +198,7 @@ class ClassifierModelTest {
     ModelStore.LoadedModel m = store.load(spark, store.resolve(null));
     Map<String, Object> meta = m.metadata();
     for (String key : List.of("model_version", "created_at", "classifier", "parameters", "thresholds", "temperature",
-        "registry", "training_data", "lexicons", "validation")) {
+        "registry", "training_data", "lexicons", "validation", "calibration")) {
       assertTrue(meta.containsKey(key), key);
     }
     assertEquals(m.version(), Path.of(m.dir()).getFileName().toString());

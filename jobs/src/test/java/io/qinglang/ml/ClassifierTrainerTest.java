@@ -96,6 +96,17 @@ class ClassifierTrainerTest {
     java.util.Map<String, Object> trainingData = (java.util.Map<String, Object>) t.metadata().get("training_data");
     assertEquals(2, ((Number) trainingData.get("validation_folds")).intValue());
     assertEquals(heldOut, ((Number) trainingData.get("validation_posts")).longValue());
+    // Calibration is measured on the same held-out scores, before and after the temperature.
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, java.util.Map<String, Object>> calibration =
+        (java.util.Map<String, java.util.Map<String, Object>>) t.metadata().get("calibration");
+    for (String when : List.of("softmax_of_raw_scores", "with_temperature")) {
+      assertEquals(heldOut, ((Number) calibration.get(when).get("posts")).longValue(), when);
+      double ece = ((Number) calibration.get(when).get("expected_calibration_error")).doubleValue();
+      assertTrue(ece >= 0 && ece <= 1, when + " " + ece);
+    }
+    assertEquals(1, progress.stream().filter(m -> m.startsWith("out-of-fold validation calibration, temperature"))
+        .count(), progress.toString());
     // The thresholds kept (in model.json and in the model's decision stage) are the capped ones under the ceiling.
     double[] capped = (double[]) t.metadata().get("capped_thresholds");
     double[] precision = (double[]) t.metadata().get("precision_thresholds");
