@@ -1,10 +1,6 @@
 package io.qinglang.ml;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -37,12 +33,7 @@ public record Calibration(long[] posts, double[] confidenceSums, long[] correct,
     double brier = 0;
     for (int i = 0; i < labels.length; i++) {
       double[] p = probabilities[i];
-      int top = 0;
-      for (int k = 1; k < p.length; k++) {
-        if (p[k] > p[top]) {
-          top = k;
-        }
-      }
+      int top = ThresholdSelector.top(p);
       int bin = bin(p[top]);
       posts[bin]++;
       confidence[bin] += p[top];
@@ -58,30 +49,43 @@ public record Calibration(long[] posts, double[] confidenceSums, long[] correct,
   }
 
   /**
-   * The figures of a frame with an integer {@code labelCol} and an array-of-doubles {@code probabilitiesCol},
-   * aggregated by Spark (ties go to the lowest category, as in {@link #of(int[], double[][])}).
+   * The figures of a frame with an integer {@code labelCol} and an array-of-doubles {@code probabilitiesCol}
+   * (rows without probabilities left out): each partition measured as above, the partitions' figures added.
    */
   public static Calibration of(Dataset<Row> scored, String labelCol, String probabilitiesCol) {
-    Dataset<Row> rows = scored.filter(col(probabilitiesCol).isNotNull())
-        .select(col(labelCol).cast("int").as("label"), col(probabilitiesCol).as("p"))
-        .withColumn("confidence", expr("array_max(p)"))
-        .withColumn("top", expr("array_position(p, array_max(p)) - 1"))
-        .withColumn("squares", expr("aggregate(transform(p, (x, k) -> (x - IF(k = label, 1D, 0D)) * (x - IF(k = label, "
-            + "1D, 0D))), 0D, (acc, y) -> acc + y)"))
-        .withColumn("bin", expr("LEAST(" + (BINS - 1) + ", CAST(FLOOR(confidence * " + BINS + ") AS INT))"));
-    long[] posts = new long[BINS];
+    return scored.filter(col(probabilitiesCol).isNotNull())
+        .select(col(labelCol).cast("int"), col(probabilitiesCol))
+        .javaRDD()
+        .mapPartitions(rows -> {
+          List<Integer> labels = new ArrayList<>();
+          List<double[]> probabilities = new ArrayList<>();
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            labels.add(r.getInt(0));
+            List<Double> p = r.getList(1);
+            probabilities.add(p.stream().mapToDouble(Double::doubleValue).toArray());
+          }
+          return List.of(of(labels.stream().mapToInt(Integer::intValue).toArray(),
+              probabilities.toArray(new double[0][]))).iterator();
+        })
+        .fold(empty(), Calibration::plus);
+  }
+
+  private static Calibration empty() {
+    return new Calibration(new long[BINS], new double[BINS], new long[BINS], 0);
+  }
+
+  /** The figures of both sets of posts together. */
+  public Calibration plus(Calibration other) {
+    long[] n = new long[BINS];
     double[] confidence = new double[BINS];
-    long[] correct = new long[BINS];
-    double brier = 0;
-    for (Row r : rows.groupBy(col("bin")).agg(count(lit(1)), sum(col("confidence")),
-        sum(expr("IF(top = label, 1L, 0L)")), sum(col("squares"))).collectAsList()) {
-      int bin = r.getInt(0);
-      posts[bin] = r.getLong(1);
-      confidence[bin] = r.getDouble(2);
-      correct[bin] = r.getLong(3);
-      brier += r.getDouble(4);
+    long[] right = new long[BINS];
+    for (int b = 0; b < BINS; b++) {
+      n[b] = posts[b] + other.posts[b];
+      confidence[b] = confidenceSums[b] + other.confidenceSums[b];
+      right[b] = correct[b] + other.correct[b];
     }
-    return new Calibration(posts, confidence, correct, brier);
+    return new Calibration(n, confidence, right, brierSum + other.brierSum);
   }
 
   static int bin(double confidence) {

@@ -142,12 +142,7 @@ public final class CategoryDecision extends Transformer implements DefaultParams
 
   /** The decision for one probability vector: {category, confidence, needsReview (0/1)}. */
   public static Decision decide(double[] p, double[] thresholds, double reviewThreshold) {
-    int top = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[top]) {
-        top = c;
-      }
-    }
+    int top = ThresholdSelector.top(p);
     if (top != 0 && p[top] >= thresholds[top]) {
       return new Decision(top, p[top], false);
     }

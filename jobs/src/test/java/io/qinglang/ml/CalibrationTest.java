@@ -1,5 +1,6 @@
 package io.qinglang.ml;
 
+import static io.qinglang.ml.DecisionMathTest.p;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,14 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Reliability bins, calibration errors and the Brier score, on hand-made probabilities. */
 @ExtendWith(SparkExtension.class)
 class CalibrationTest {
-  /** Eleven probabilities: {@code top} gets {@code value}, the rest share what is left. */
-  private static double[] p(int top, double value) {
-    double[] p = new double[11];
-    Arrays.fill(p, (1 - value) / 10);
-    p[top] = value;
-    return p;
-  }
-
   private static scala.collection.immutable.Seq<Double> seq(List<Double> list) {
     return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
   }
@@ -105,7 +98,7 @@ class CalibrationTest {
   }
 
   @Test
-  void sparkAggregationAgreesWithTheArrays(SparkSession spark) {
+  void sparkPartitionsAddUpToTheWholeSet(SparkSession spark) {
     Random random = new Random(5);
     int n = 300;
     int[] labels = new int[n];
@@ -125,7 +118,7 @@ class CalibrationTest {
       }
       rows.add(RowFactory.create((double) labels[i], seq(list)));
     }
-    // A tie goes to the lowest category on both paths.
+    // A tie goes to the lowest category.
     labels[0] = 7;
     probs[0] = new double[11];
     probs[0][7] = 0.5;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Metrics, thresholds, calibration and the decision rule on hand-made numbers. */
 class DecisionMathTest {
-  private static double[] p(int top, double value) {
+  /** Eleven probabilities: {@code top} gets {@code value}, the rest share what is left. */
+  static double[] p(int top, double value) {
     double[] p = new double[11];
     Arrays.fill(p, (1 - value) / 10);
     p[top] = value;
