@@ -120,6 +120,40 @@ public final class ClassifierModels {
     throw new IllegalArgumentException("the model has no supported classifier stage");
   }
 
+  /**
+   * The optimizer iterations the fit of this freshly trained model took: logistic regression's, or the
+   * largest of the one-vs-rest SVCs'. -1 when there are none to report: naive Bayes, or a model loaded
+   * from disk (Spark keeps the training summary only in the JVM that fitted it).
+   */
+  public static int fitIterations(PipelineModel model) {
+    int most = -1;
+    for (Transformer t : model.stages()) {
+      if (t instanceof LogisticRegressionModel lr && lr.hasSummary()) {
+        most = Math.max(most, lr.summary().totalIterations());
+      } else if (t instanceof OneVsRestModel ovr) {
+        for (ClassificationModel<?, ?> m : ovr.models()) {
+          if (m instanceof LinearSVCModel svc && svc.hasSummary()) {
+            most = Math.max(most, svc.summary().totalIterations());
+          }
+        }
+      }
+    }
+    return most;
+  }
+
+  /** How a fit's iterations read in train's output ("" when there are none to report). */
+  public static String iterationsNote(int iterations, int maxIterations) {
+    if (iterations < 0) {
+      return "";
+    }
+    if (iterations >= maxIterations) {
+      return String.format(java.util.Locale.ROOT, "; the optimizer stopped at its limit of %d iterations before "
+          + "converging (qinglang.classifier.model.max-iterations)", maxIterations);
+    }
+    return String.format(java.util.Locale.ROOT, "; the optimizer converged in %d of at most %d iterations",
+        iterations, maxIterations);
+  }
+
   private static double[][] rows(Matrix m) {
     double[][] out = new double[m.numRows()][m.numCols()];
     for (int i = 0; i < m.numRows(); i++) {

@@ -87,6 +87,7 @@ public final class ClassifierTrainer {
 
     // Each fold's posts are scored by a model that did not train on them; one split is the case of one fold.
     List<Row> rows = new ArrayList<>();
+    List<Integer> fitIterations = new ArrayList<>();
     PipelineModel firstFold = null;
     for (int f = 0; f < folds; f++) {
       Dataset<Row> train = prepared.filter(col(FOLD).notEqual(f));
@@ -104,9 +105,11 @@ public final class ClassifierTrainer {
           .select(col(ClassifierPipeline.RAW), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
               col(LabeledData.GROUP))
           .collectAsList());
-      progress.accept(String.format(Locale.ROOT, "%sfitted %s on %d posts and scored the %d held out in %.1f s",
+      int iterations = ClassifierModels.fitIterations(fitted);
+      fitIterations.add(iterations);
+      progress.accept(String.format(Locale.ROOT, "%sfitted %s on %d posts and scored the %d held out in %.1f s%s",
           folds > 1 ? "fold " + (f + 1) + " of " + folds + ": " : "", s.modelType().id(), n - heldOutCount,
-          heldOutCount, seconds(t1)));
+          heldOutCount, seconds(t1), ClassifierModels.iterationsNote(iterations, s.maxIterations())));
       if (f == 0) {
         firstFold = fitted;
       }
@@ -195,7 +198,10 @@ public final class ClassifierTrainer {
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
       finalFit = fit(rest, prepared);
-      progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s", n, seconds(t2)));
+      int iterations = ClassifierModels.fitIterations(finalFit);
+      fitIterations.add(iterations);
+      progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s%s", n, seconds(t2),
+          ClassifierModels.iterationsNote(iterations, s.maxIterations())));
     }
     String fingerprint = fingerprint(labelled);
     prepared.unpersist();
@@ -225,6 +231,8 @@ public final class ClassifierTrainer {
     metadata.put("false_positive_caps_reached", capped.reached());
     metadata.put("review_threshold", s.reviewThreshold());
     metadata.put("temperature", temperature);
+    // Per fit (the folds', then the refit's): whether max-iterations cut an optimizer short (-1: none to report).
+    metadata.put("fit_iterations", fitIterations);
     Map<String, Object> calibrationFigures = new LinkedHashMap<>();
     calibrationFigures.put("scores", validationName);
     calibrationFigures.put("softmax_of_raw_scores", before.summaryMap());

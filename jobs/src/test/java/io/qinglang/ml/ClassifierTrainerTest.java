@@ -105,6 +105,12 @@ class ClassifierTrainerTest {
       double ece = ((Number) calibration.get(when).get("expected_calibration_error")).doubleValue();
       assertTrue(ece >= 0 && ece <= 1, when + " " + ece);
     }
+    // Two fold fits and the refit, each within the iteration limit, each said in the fit's line.
+    @SuppressWarnings("unchecked")
+    List<Integer> iterations = (List<Integer>) t.metadata().get("fit_iterations");
+    assertEquals(3, iterations.size(), iterations.toString());
+    assertTrue(iterations.stream().allMatch(i -> i >= 1 && i <= s.maxIterations()), iterations.toString());
+    assertEquals(3, progress.stream().filter(m -> m.contains("iterations")).count(), progress.toString());
     assertEquals(1, progress.stream().filter(m -> m.startsWith("out-of-fold validation calibration, temperature"))
         .count(), progress.toString());
     // The thresholds kept (in model.json and in the model's decision stage) are the capped ones under the ceiling.
