@@ -150,7 +150,8 @@ public final class ClassifierModels {
       return String.format(java.util.Locale.ROOT, "; the optimizer stopped at its limit of %d iterations before "
           + "converging (qinglang.classifier.model.max-iterations)", maxIterations);
     }
-    return String.format(java.util.Locale.ROOT, "; the optimizer converged in %d of at most %d iterations",
+    // Fewer than the limit: stopped by its tolerance, or by a line search that could not go on.
+    return String.format(java.util.Locale.ROOT, "; the optimizer stopped after %d of at most %d iterations",
         iterations, maxIterations);
   }
 

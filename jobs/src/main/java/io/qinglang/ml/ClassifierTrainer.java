@@ -105,11 +105,9 @@ public final class ClassifierTrainer {
           .select(col(ClassifierPipeline.RAW), col(ClassifierPipeline.LABEL), col(LabeledData.HARD_NEGATIVE),
               col(LabeledData.GROUP))
           .collectAsList());
-      int iterations = ClassifierModels.fitIterations(fitted);
-      fitIterations.add(iterations);
       progress.accept(String.format(Locale.ROOT, "%sfitted %s on %d posts and scored the %d held out in %.1f s%s",
           folds > 1 ? "fold " + (f + 1) + " of " + folds + ": " : "", s.modelType().id(), n - heldOutCount,
-          heldOutCount, seconds(t1), ClassifierModels.iterationsNote(iterations, s.maxIterations())));
+          heldOutCount, seconds(t1), iterationsOf(fitted, fitIterations, s)));
       if (f == 0) {
         firstFold = fitted;
       }
@@ -198,10 +196,8 @@ public final class ClassifierTrainer {
     if (s.refitOnAll()) {
       long t2 = System.nanoTime();
       finalFit = fit(rest, prepared);
-      int iterations = ClassifierModels.fitIterations(finalFit);
-      fitIterations.add(iterations);
       progress.accept(String.format(Locale.ROOT, "refitted on all %d posts in %.1f s%s", n, seconds(t2),
-          ClassifierModels.iterationsNote(iterations, s.maxIterations())));
+          iterationsOf(finalFit, fitIterations, s)));
     }
     String fingerprint = fingerprint(labelled);
     prepared.unpersist();
@@ -313,6 +309,13 @@ public final class ClassifierTrainer {
     out.sort(java.util.Comparator.comparingDouble((GroupResult r) -> (double) r.right() / r.posts())
         .thenComparing(GroupResult::group));
     return out;
+  }
+
+  /** Adds the fit's optimizer iterations to {@code counts} and returns how its progress line says them. */
+  private static String iterationsOf(PipelineModel fitted, List<Integer> counts, ClassifierSettings s) {
+    int iterations = ClassifierModels.fitIterations(fitted);
+    counts.add(iterations);
+    return ClassifierModels.iterationsNote(iterations, s.maxIterations());
   }
 
   /** The feature and classifier stages fitted on {@code train} (word vectors on a fixed order of it). */

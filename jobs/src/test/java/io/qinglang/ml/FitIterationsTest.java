@@ -63,7 +63,7 @@ class FitIterationsTest {
   @Test
   void theNoteSaysWhetherTheLimitStoppedTheOptimizer() {
     assertTrue(ClassifierModels.iterationsNote(150, 150).contains("stopped at its limit of 150 iterations"));
-    assertEquals("; the optimizer converged in 87 of at most 150 iterations", ClassifierModels.iterationsNote(87, 150));
+    assertEquals("; the optimizer stopped after 87 of at most 150 iterations", ClassifierModels.iterationsNote(87, 150));
     assertEquals("", ClassifierModels.iterationsNote(-1, 150));
   }
 }
