@@ -64,7 +64,8 @@ public record DetectSettings(
 
   /** How evidence and classifier output combine (see {@link FusionPolicy}). */
   public record Fusion(double flagScore, double reviewScore, double corroborationProbability,
-      Set<Integer> coordinationYieldsTo, Set<Integer> impersonationYieldsTo) implements Serializable {}
+      Set<Integer> coordinationYieldsTo, Set<Integer> impersonationYieldsTo, Set<Integer> officialAccountWithholds)
+      implements Serializable {}
 
   private static final String P = "qinglang.detect.";
 
@@ -150,7 +151,8 @@ public record DetectSettings(
       throw r.error(f + "review-score", "must not exceed fusion.flag-score (" + flag + ")");
     }
     Fusion fusion = new Fusion(flag, review, r.doubleBetween(f + "corroboration-probability", 0.0, 1.0),
-        categories(r, f + "coordination-yields-to"), categories(r, f + "impersonation-yields-to"));
+        categories(r, f + "coordination-yields-to"), categories(r, f + "impersonation-yields-to"),
+        categories(r, f + "official-account-withholds"));
     return new DetectSettings(lexicons, pd, imp, coord, quote, suggestions, hotEvents, tradeSecrets, fusion);
   }
 

@@ -47,8 +47,11 @@ import scala.collection.JavaConverters;
  *       one of {@code impersonation-yields-to} (4, 8 by default: a scam or extortion under the name is
  *       what those categories are; an entry says the evidence yielded);</li>
  *   <li>a post of a registered official account ({@code registry/official_account} evidence, which the
- *       impersonation detector adds and which decides nothing else) is never 1 from the classifier: its
- *       1 is withheld (a fusion entry says so) and the rules below read it as 0;</li>
+ *       impersonation detector adds and which decides nothing else) never gets a category of
+ *       {@code official-account-withholds} from the classifier (1 and 5 by default: an account cannot
+ *       impersonate its own enterprise, and its own announcements are not clickbait against it): that
+ *       category is withheld (a fusion entry says so), the rules below read it as 0, and corroboration
+ *       does not give it either;</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
@@ -138,10 +141,11 @@ public final class FusionPolicy implements Serializable {
           imp.get().source(), imp.get().kind(), imp.get().scoreOrZero(), classifier), null, null, null, null));
     }
     boolean official = evidence.stream().anyMatch(FusionPolicy::isOfficialAccount);
-    if (official && classifierCategory == 1) {
+    Set<Integer> withheld = official ? settings.officialAccountWithholds() : Set.of();
+    if (withheld.contains(classifierCategory)) {
       all.add(new Evidence(Evidence.FUSION, "official_account", "the " + classifier
-          + " withheld: the post comes from a registered official account, which cannot impersonate its own"
-          + " enterprise", null, null, null, null));
+          + " withheld: the post comes from a registered official account (fusion.official-account-withholds)",
+          null, null, null, null));
       classifierCategory = 0;
     }
     if (classifierCategory != 0 && settings.coordinationYieldsTo().contains(classifierCategory)) {
@@ -158,7 +162,7 @@ public final class FusionPolicy implements Serializable {
       return detector(5, quote.get(), probabilities, "quote_context", classifier, all);
     }
     int top = topClass(probabilities);
-    if (top > 0 && !(official && top == 1) && probabilities[top] >= settings.corroborationProbability()) {
+    if (top > 0 && !withheld.contains(top) && probabilities[top] >= settings.corroborationProbability()) {
       Optional<Evidence> support = strongest(evidence, top)
           .filter(e -> e.scoreOrZero() >= settings.reviewScore());
       if (support.isPresent()) {

@@ -38,6 +38,7 @@ class DetectSettingsTest {
     assertEquals(30, s.suggestions().window());
     assertTrue(s.fusion().coordinationYieldsTo().contains(8));
     assertEquals(java.util.Set.of(4, 8), s.fusion().impersonationYieldsTo());
+    assertEquals(java.util.Set.of(1, 5), s.fusion().officialAccountWithholds());
   }
 
   @Test
@@ -52,6 +53,8 @@ class DetectSettingsTest {
     assertTrue(category.contains("'11' is not a category id"), category);
     assertRejected(dir, "qinglang.detect.fusion.impersonation-yields-to = [four]",
         "qinglang.detect.fusion.impersonation-yields-to");
+    assertRejected(dir, "qinglang.detect.fusion.official-account-withholds = [11]",
+        "qinglang.detect.fusion.official-account-withholds");
     assertRejected(dir, "qinglang.detect.quote-context.min-claim-chars = 1",
         "qinglang.detect.quote-context.min-claim-chars: must be at least 2");
     assertRejected(dir, "qinglang.detect.coordination.reworded-similarity = 1.5",

@@ -74,6 +74,29 @@ class FusionPolicyTest {
   }
 
   @Test
+  void anOfficialAccountsOwnLoudAnnouncementIsNotClickbait() {
+    String launch = "官宣!!! 重磅来袭 新车今晚8点上市，到店试驾送好礼";
+    List<Evidence> ev = IMP.detect("weibo", "byd_official", "比亚迪", "post", null, launch, null);
+    FusionPolicy.Decision d = F.decide(probs(5, 0.95), 5, 0.95, false, ev);
+    assertEquals(0, d.category());
+    assertTrue(d.evidence().stream().anyMatch(e -> e.kind().equals("official_account")
+        && e.detail().contains("classifier 5 (0.95) withheld")), d.evidence()::toString);
+    // Nor by corroboration: quote-context evidence at review level leaning the same way.
+    Evidence quote = new Evidence(Evidence.QUOTE_CONTEXT, "conditional_quote", "x", null, null, null, 0.6);
+    List<Evidence> withQuote = new java.util.ArrayList<>(ev);
+    withQuote.add(quote);
+    assertEquals(0, F.decide(probs(5, 0.5), 0, 0.5, true, withQuote).category());
+    // The same words from an unregistered account keep the classifier's 5, and corroboration works there.
+    List<Evidence> other = IMP.detect("weibo", "u_90", "车迷小王", "post", null, launch, null);
+    assertEquals(5, F.decide(probs(5, 0.95), 5, 0.95, false, other).category());
+    List<Evidence> otherWithQuote = new java.util.ArrayList<>(other);
+    otherWithQuote.add(quote);
+    assertEquals(5, F.decide(probs(5, 0.5), 0, 0.5, true, otherWithQuote).category());
+    // A category outside the list stands on an official account: riding a disaster for marketing is 9.
+    assertEquals(9, F.decide(probs(9, 0.9), 9, 0.9, false, ev).category());
+  }
+
+  @Test
   void anOfficialAccountIsNotMadeCategoryOneByCorroborationEither() {
     // BYD's registered Douyin account under a name holding 茅台, which has no Douyin account registered:
     // review-level evidence that would otherwise corroborate the classifier's sub-threshold 1.
