@@ -103,6 +103,11 @@ public final class FinConsistency {
           current.add(b);
         }
       }
+      for (Figure b : DerivedChange.from(bodyFigures)) {
+        if (!historic(b)) {
+          current.add(b);
+        }
+      }
       for (Figure h : headlineFigures) {
         if (h.prior() || h.metric() == Metric.STOCK_PRICE || h.metric() == Metric.DIVIDEND) {
           continue;

@@ -156,4 +156,31 @@ class FinConsistencyTest {
     assertTrue(data.applies());
     assertTrue(data.evidence().isEmpty(), "a post of figures is its own body: " + data.evidence());
   }
+  @Test
+  void aChangeImpliedByTwoLevelsSupportsTheHeadline() {
+    FinAnalysis a = article("赤岭光电：2023年净利润同比暴跌62%",
+        "赤岭光电披露年报，全年营收158.3亿元，同比下降11.8%；归母净利润3.71亿元，上年同期为9.87亿元。"
+            + "公司称全年计提存货跌价准备约3.1亿元。");
+    assertTrue(a.evidence().isEmpty(), "3.71 against 9.87 is -62.4%: " + a.evidence());
+    assertEquals(1.0, feature(a, "supported_fraction"));
+    assertTrue(feature(a, "body_max_decline") > 0.6, "the derived decline counts as the body's");
+    FinAnalysis inflated = article("赤岭光电：2023年净利润同比暴跌62%",
+        "赤岭光电披露年报，全年营收158.3亿元，同比下降11.8%；归母净利润9.02亿元，上年同期为9.87亿元。");
+    FinEvidence e = inflated.evidence().stream().filter(x -> x.kind().equals("magnitude_inflation")).findFirst()
+        .orElseThrow(() -> new AssertionError(inflated.evidence().toString()));
+    assertTrue(e.detail().contains("归母净利润9.02亿元，上年同期为9.87亿元"), e.detail());
+    FinAnalysis flipped = article("赤岭光电：2023年净利润同比下降",
+        "赤岭光电披露年报，全年营收158.3亿元，同比增长3.8%；归母净利润10.5亿元，上年同期为9.87亿元。");
+    assertEquals(List.of("direction_mismatch"), kinds(flipped));
+  }
+
+  @Test
+  void aStatedChangeWinsOverLevelsAndALossHasNoPercentage() {
+    FinAnalysis stated = article("赤岭光电：2023年净利润同比暴跌62%",
+        "赤岭光电披露年报，全年营收158.3亿元，同比下降11.8%；归母净利润3.71亿元，同比下降8.1%，上年同期为9.87亿元。");
+    assertTrue(kinds(stated).contains("magnitude_inflation"), "the body's own -8.1% is the change: " + stated.evidence());
+    FinAnalysis turn = article("赤岭光电：2023年净利润同比暴增300%",
+        "赤岭光电披露年报，全年营收158.3亿元，同比增长1.8%；归母净利润3.71亿元，上年同期亏损9.87亿元。");
+    assertTrue(kinds(turn).contains("unsupported_number"), "no percentage from a loss to a profit: " + turn.evidence());
+  }
 }
