@@ -117,6 +117,8 @@ public final class FigureExtractor {
     boolean prior;
     Basis basis;
     int negEnd = -10;
+    // end of a change noun already read with the percentage before it (62.4%的跌幅)
+    int changeNounEnd = -10;
     int lastNumberEnd = -10;
 
     Scan(String text, Mode mode) {
@@ -312,6 +314,9 @@ public final class FigureExtractor {
     }
 
     void onDirection(String tok, int s, int e) {
+      if (s < changeNounEnd) {
+        return;
+      }
       DirWord w = FinLexicon.DIRECTIONS.get(tok);
       if (w == null) {
         // a single character direction word before a number: 降5.9%, 增逾16倍, 亏0.58亿
@@ -555,7 +560,26 @@ public final class FigureExtractor {
         emitChange(v, lo, hi, null, h, s, e);
         return;
       }
+      Direction named = changeNounAfter(e);
+      if (named != null) {
+        // 62.4%的跌幅, 30%的增长: the noun after the number makes it a change
+        emitChange(signedBy(named, v), lo == null ? null : signedBy(named, lo), hi == null ? null : signedBy(named, hi),
+            null, h, s, e);
+        changeNounEnd = e + 3;
+        return;
+      }
       emit(metric, Direction.NONE, null, null, null, null, null, null, v, null, null, 0, h, s, e);
+    }
+
+    /** The direction of a change noun right after a percentage (的跌幅, 的降幅, 的增长), or null. */
+    Direction changeNounAfter(int e) {
+      if (followedBy(e, "的跌幅", "的降幅", "的减幅", "的下滑", "的下降", "的下跌", "的回落")) {
+        return Direction.DOWN;
+      }
+      if (followedBy(e, "的涨幅", "的增幅", "的增长", "的上涨", "的提升")) {
+        return Direction.UP;
+      }
+      return null;
     }
 
     /** Sign rules: 增长-3.2% is a decline; 下降3.2% and 下降-3.2% are declines. */

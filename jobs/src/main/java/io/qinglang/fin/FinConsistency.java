@@ -251,6 +251,9 @@ public final class FinConsistency {
       }
       if (same.isEmpty()) {
         if (c.pct() != null) {
+          if (restated(c)) {
+            return Outcome.SUPPORTED;
+          }
           if (!lookElsewhere(c, metric, compatible) && !compatible.isEmpty()) {
             f[5] += 1;
             addAbsent("unsupported_number", c, "no such change of " + label(c) + " in the body");
@@ -268,6 +271,9 @@ public final class FinConsistency {
         }
         if (lookElsewhere(c, metric, compatible)) {
           return Outcome.CONTRADICTED;
+        }
+        if (sized.isEmpty() && restated(c)) {
+          return Outcome.SUPPORTED;
         }
         if (sized.isEmpty()) {
           f[5] += 1;
@@ -305,6 +311,12 @@ public final class FinConsistency {
       return Outcome.SUPPORTED;
     }
 
+    /** The body repeats the headline's change without naming a metric (62.4%的跌幅是真的). */
+    boolean restated(Figure c) {
+      return current.stream().anyMatch(b -> b.metric() == null && b.hasPct()
+          && b.effectiveDirection() == c.effectiveDirection() && agrees(c, b));
+    }
+
     boolean agrees(Figure c, Figure b) {
       if (c.pctLow() != null) {
         // a range in the headline: it agrees when the body's figure or range overlaps it
@@ -334,7 +346,7 @@ public final class FinConsistency {
           continue;
         }
         boolean sameMetric = Metric.compatible(metric, b.metric());
-        if (!sameMetric && metric.major()) {
+        if (!sameMetric && metric.major() && b.metric() != null) {
           f[9] += 1;
           add("minor_as_headline", c, b, 1.0);
           return true;

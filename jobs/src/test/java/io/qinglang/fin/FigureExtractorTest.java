@@ -213,4 +213,15 @@ class FigureExtractorTest {
     assertTrue(body("周末带娃去了乌镇，人不算多，晚上的水乡很美。").isEmpty());
     assertTrue(FigureExtractor.extract(null).isEmpty());
   }
+  @Test
+  void aChangeNounAfterThePercentageMakesItAChange() {
+    List<Figure> down = body("62.4%的跌幅是真的，年报里白纸黑字。");
+    Figure f = only(down, x -> x.pct() != null);
+    assertEquals(-62.4, f.pct(), 1e-9);
+    assertNull(f.level(), "a change, not a level");
+    assertEquals(1, down.size(), "跌幅 is not read a second time as a bare direction: " + down);
+    assertEquals(30.0, change("营收实现30%的增长", Metric.REVENUE).pct(), 1e-9);
+    Figure margin = only(body("毛利率为33.2%的水平"), x -> x.level() != null);
+    assertEquals(33.2, margin.level(), 1e-9);
+  }
 }

@@ -183,4 +183,15 @@ class FinConsistencyTest {
         "赤岭光电披露年报，全年营收158.3亿元，同比增长1.8%；归母净利润3.71亿元，上年同期亏损9.87亿元。");
     assertTrue(kinds(turn).contains("unsupported_number"), "no percentage from a loss to a profit: " + turn.evidence());
   }
+  @Test
+  void aHeadlineNumberTheBodyRepeatsWithoutAMetricIsSupported() {
+    FinAnalysis a = article("赤岭光电净利润暴跌62%，这家公司是不是不行了？",
+        "利益相关：持有少量。62.4%的跌幅是真的，年报里白纸黑字。大头是3.1亿的存货跌价准备，加回去同比降幅在三成左右。"
+            + "分季度看，Q3单季净利0.36亿，Q4回到1.42亿。");
+    assertTrue(a.evidence().isEmpty(), "the body confirms the headline's 62%: " + a.evidence());
+    FinAnalysis other = article("赤岭光电净利润暴跌62%，这家公司是不是不行了？",
+        "利益相关：持有少量。股价一年62.4%的跌幅是真的。全年归母净利润3.71亿元，同比下降8.1%。");
+    assertTrue(kinds(other).contains("magnitude_inflation") || kinds(other).contains("minor_as_headline"),
+        "a share-price fall is not the profit's: " + other.evidence());
+  }
 }
