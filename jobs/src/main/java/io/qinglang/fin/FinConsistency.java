@@ -420,7 +420,10 @@ public final class FinConsistency {
           profit.add(b);
         }
       }
-      if (!losses.isEmpty()) {
+      // a loss word with no amount (如此巨亏) does not outweigh a profit the body states in figures
+      boolean lossInWordsOnly = losses.stream().allMatch(b -> b.amount() == null)
+          && profit.stream().anyMatch(b -> b.amount() != null);
+      if (!losses.isEmpty() && !lossInWordsOnly) {
         if (c.direction() == Direction.DOWN && c.state() == State.LOSS) {
           // 亏损扩大 against the amounts: a smaller loss than the comparison period's is a narrowing
           Figure prior = all.stream().filter(b -> b.prior() && b.isProfitMetric() && b.amount() != null

@@ -194,4 +194,13 @@ class FinConsistencyTest {
     assertTrue(kinds(other).contains("magnitude_inflation") || kinds(other).contains("minor_as_headline"),
         "a share-price fall is not the profit's: " + other.evidence());
   }
+  @Test
+  void aLossTheBodyOnlyRepeatsInWordsIsNotSupportedAgainstAStatedProfit() {
+    FinAnalysis a = article("中岚能源巨亏！上半年净利润蒸发两百亿",
+        "中岚能源日前发布半年报，归母净利润405亿元，而去年同期是612亿元，两百多亿没了！油价回落，如此巨亏，下半年还能扭转吗？");
+    assertTrue(kinds(a).contains("loss_unsupported"), "405亿 is a profit, whatever the body calls it: " + a.evidence());
+    FinAnalysis real = article("中岚能源上半年巨亏",
+        "中岚能源发布半年报，上半年归母净利润-12.4亿元，上年同期盈利3.2亿元，如此巨亏，主要因油价回落。");
+    assertFalse(kinds(real).contains("loss_unsupported"), real.evidence().toString());
+  }
 }
