@@ -2,9 +2,12 @@ package io.qinglang.fin;
 
 import io.qinglang.fin.Figure.State;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,6 +82,8 @@ public final class FinConsistency {
     final String bodyNorm;
     final List<Figure> claims = new ArrayList<>();
     final List<Figure> current = new ArrayList<>();
+    // changes computed from two stated levels (DerivedChange), named as such in the evidence
+    final Set<Figure> derived = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Figure> all;
     final double[] f = new double[SIZE];
     final List<FinEvidence> evidence = new ArrayList<>();
@@ -106,6 +111,7 @@ public final class FinConsistency {
       for (Figure b : DerivedChange.from(bodyFigures)) {
         if (!historic(b)) {
           current.add(b);
+          derived.add(b);
         }
       }
       for (Figure h : headlineFigures) {
@@ -757,6 +763,9 @@ public final class FinConsistency {
       String where = bodyFigure != null && bodyFigure.period() != null && (kind.equals("period_scope")
           || kind.equals("prior_as_current")) ? " [" + (bodyFigure.prior() ? "comparison period"
           : bodyFigure.period().label()) + "]" : "";
+      if (bodyFigure != null && derived.contains(bodyFigure)) {
+        where += String.format(Locale.ROOT, " [%+.1f%% computed from the two levels]", bodyFigure.pct());
+      }
       String detail = "title: " + claim.text() + "; body: " + bodyText + where;
       evidence.add(new FinEvidence(kind, detail, claim.text(), claim.start(), claim.end(), score));
     }

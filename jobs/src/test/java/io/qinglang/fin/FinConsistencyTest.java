@@ -168,7 +168,7 @@ class FinConsistencyTest {
         "赤岭光电披露年报，全年营收158.3亿元，同比下降11.8%；归母净利润9.02亿元，上年同期为9.87亿元。");
     FinEvidence e = inflated.evidence().stream().filter(x -> x.kind().equals("magnitude_inflation")).findFirst()
         .orElseThrow(() -> new AssertionError(inflated.evidence().toString()));
-    assertTrue(e.detail().contains("归母净利润9.02亿元，上年同期为9.87亿元"), e.detail());
+    assertTrue(e.detail().endsWith("归母净利润9.02亿元，上年同期为9.87亿元 [-8.6% computed from the two levels]"), e.detail());
     FinAnalysis flipped = article("赤岭光电：2023年净利润同比下降",
         "赤岭光电披露年报，全年营收158.3亿元，同比增长3.8%；归母净利润10.5亿元，上年同期为9.87亿元。");
     assertEquals(List.of("direction_mismatch"), kinds(flipped));
