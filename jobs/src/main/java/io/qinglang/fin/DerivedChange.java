@@ -2,7 +2,6 @@ package io.qinglang.fin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The change a body implies without stating it: a metric's level for the reported period and its
@@ -66,12 +65,9 @@ final class DerivedChange {
         && samePeriod(candidate, prior);
   }
 
+  /** The same span of the year (the comparison period's year is the year before, so years are not compared). */
   static boolean samePeriod(Figure a, Figure b) {
-    if (a.period() == null || b.period() == null) {
-      return true;
-    }
-    return Objects.equals(a.period().codeOrYear(), b.period().codeOrYear())
-        && a.period().single() == b.period().single();
+    return a.period() == null || b.period() == null || a.period().sameSpan(b.period());
   }
 
   static Figure change(Figure now, Figure prior) {

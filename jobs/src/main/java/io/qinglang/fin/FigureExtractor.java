@@ -65,6 +65,9 @@ public final class FigureExtractor {
       "period", "qcode", "dir", "metric", "adverb", "hedge", "negation", "ref"};
 
   private static final Pattern TREND = FinLexicon.anyOf(FinLexicon.TRENDS);
+  // change nouns after a percentage (62.4%的跌幅, 30%的增长): they make the number a change
+  private static final String[] CHANGE_NOUNS_DOWN = {"的跌幅", "的降幅", "的减幅", "的下滑", "的下降", "的下跌", "的回落"};
+  private static final String[] CHANGE_NOUNS_UP = {"的涨幅", "的增幅", "的增长", "的上涨", "的提升"};
   private static final String COUNT_UNITS = "辆台人户吨个家次股件套片部位名只头份条张本篇座间所款";
   private static final String SEGMENT_STOP = "的为了年度季期月司现入总部营而且但其均和与及、共计累得按把将使等们元亿万是在中";
   private static final Pattern SEGMENT_QUALIFIER = Pattern.compile(
@@ -305,12 +308,7 @@ public final class FigureExtractor {
     }
 
     boolean followedBy(int e, String... words) {
-      for (String w : words) {
-        if (norm.startsWith(w, e)) {
-          return true;
-        }
-      }
-      return false;
+      return wordAt(e, words) != null;
     }
 
     void onDirection(String tok, int s, int e) {
@@ -560,24 +558,25 @@ public final class FigureExtractor {
         emitChange(v, lo, hi, null, h, s, e);
         return;
       }
-      Direction named = changeNounAfter(e);
-      if (named != null) {
+      String down = wordAt(e, CHANGE_NOUNS_DOWN);
+      String noun = down != null ? down : wordAt(e, CHANGE_NOUNS_UP);
+      if (noun != null) {
+        Direction named = down != null ? Direction.DOWN : Direction.UP;
         // 62.4%的跌幅, 30%的增长: the noun after the number makes it a change
         emitChange(signedBy(named, v), lo == null ? null : signedBy(named, lo), hi == null ? null : signedBy(named, hi),
             null, h, s, e);
-        changeNounEnd = e + 3;
+        changeNounEnd = e + noun.length();
         return;
       }
       emit(metric, Direction.NONE, null, null, null, null, null, null, v, null, null, 0, h, s, e);
     }
 
-    /** The direction of a change noun right after a percentage (的跌幅, 的降幅, 的增长), or null. */
-    Direction changeNounAfter(int e) {
-      if (followedBy(e, "的跌幅", "的降幅", "的减幅", "的下滑", "的下降", "的下跌", "的回落")) {
-        return Direction.DOWN;
-      }
-      if (followedBy(e, "的涨幅", "的增幅", "的增长", "的上涨", "的提升")) {
-        return Direction.UP;
+    /** The first of the words that the text continues with at {@code e}, or null. */
+    String wordAt(int e, String... words) {
+      for (String w : words) {
+        if (norm.startsWith(w, e)) {
+          return w;
+        }
       }
       return null;
     }

@@ -38,12 +38,12 @@ public record Period(Integer year, String code, boolean single) implements Seria
 
   /** Same period of the same year, when both years are known. */
   public boolean sameAs(Period other) {
-    if (other == null) {
-      return false;
-    }
-    boolean codes = codeOrYear().equals(other.codeOrYear()) && single == other.single;
-    boolean years = year == null || other.year == null || year.equals(other.year);
-    return codes && years;
+    return sameSpan(other) && (year == null || other.year == null || year.equals(other.year));
+  }
+
+  /** The same span of a year (code and single-quarter flag), whatever the years. */
+  public boolean sameSpan(Period other) {
+    return other != null && codeOrYear().equals(other.codeOrYear()) && single == other.single;
   }
 
   public String label() {

@@ -213,6 +213,7 @@ class FigureExtractorTest {
     assertTrue(body("周末带娃去了乌镇，人不算多，晚上的水乡很美。").isEmpty());
     assertTrue(FigureExtractor.extract(null).isEmpty());
   }
+
   @Test
   void aChangeNounAfterThePercentageMakesItAChange() {
     List<Figure> down = body("62.4%的跌幅是真的，年报里白纸黑字。");

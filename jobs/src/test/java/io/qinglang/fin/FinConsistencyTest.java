@@ -156,6 +156,7 @@ class FinConsistencyTest {
     assertTrue(data.applies());
     assertTrue(data.evidence().isEmpty(), "a post of figures is its own body: " + data.evidence());
   }
+
   @Test
   void aChangeImpliedByTwoLevelsSupportsTheHeadline() {
     FinAnalysis a = article("赤岭光电：2023年净利润同比暴跌62%",
@@ -183,6 +184,7 @@ class FinConsistencyTest {
         "赤岭光电披露年报，全年营收158.3亿元，同比增长1.8%；归母净利润3.71亿元，上年同期亏损9.87亿元。");
     assertTrue(kinds(turn).contains("unsupported_number"), "no percentage from a loss to a profit: " + turn.evidence());
   }
+
   @Test
   void aHeadlineNumberTheBodyRepeatsWithoutAMetricIsSupported() {
     FinAnalysis a = article("赤岭光电净利润暴跌62%，这家公司是不是不行了？",
@@ -194,6 +196,7 @@ class FinConsistencyTest {
     assertTrue(kinds(other).contains("magnitude_inflation") || kinds(other).contains("minor_as_headline"),
         "a share-price fall is not the profit's: " + other.evidence());
   }
+
   @Test
   void aLossTheBodyOnlyRepeatsInWordsIsNotSupportedAgainstAStatedProfit() {
     FinAnalysis a = article("中岚能源巨亏！上半年净利润蒸发两百亿",
