@@ -191,6 +191,10 @@ class FinConsistencyTest {
         "利益相关：持有少量。62.4%的跌幅是真的，年报里白纸黑字。大头是3.1亿的存货跌价准备，加回去同比降幅在三成左右。"
             + "分季度看，Q3单季净利0.36亿，Q4回到1.42亿。");
     assertTrue(a.evidence().isEmpty(), "the body confirms the headline's 62%: " + a.evidence());
+    FinAnalysis worded = article("赤岭光电净利润暴跌62%，这家公司是不是不行了？",
+        "利益相关：持有少量。2023年全年归母净利润3.71亿元，大幅下滑。62.4%的跌幅是真的，年报里白纸黑字。");
+    assertTrue(worded.evidence().isEmpty(),
+        "a metric-less 62.4% is not a minor metric's figure, also beside a profit decline in words: " + worded.evidence());
     FinAnalysis other = article("赤岭光电净利润暴跌62%，这家公司是不是不行了？",
         "利益相关：持有少量。股价一年62.4%的跌幅是真的。全年归母净利润3.71亿元，同比下降8.1%。");
     assertTrue(kinds(other).contains("magnitude_inflation") || kinds(other).contains("minor_as_headline"),
