@@ -30,6 +30,9 @@ import org.apache.spark.sql.Row;
  *   <li>{@code cut_admitted}: the writer says the rest of the speech was left out on purpose ("后面他说啥不重要",
  *       "视频我只截了这段"), after quoting the claim.
  * </ul>
+ * A headline that names its speaker ("X老板：claim") over a body that quotes the speaker's own words as such
+ * (a {@code full-quote} word before the quotation: "原话：“...”") where the claim is nowhere, whole or
+ * partial, gives review-level evidence {@code not_in_quote}: the headline put words in the speaker's mouth.
  * Those give strong evidence ({@value #STRONG}). A claim the speaker only attributes to others
  * ("外界都说……") without a rejection gives review-level evidence ({@value #REVIEW}): the speaker may
  * agree. A headline that asks (？) or that already carries the condition or the denial gives nothing:
@@ -40,9 +43,10 @@ public final class QuoteContextDetector implements Serializable {
   public static final String COLUMN = "quote_context_evidence";
   public static final double STRONG = 0.85;
   public static final double REVIEW = 0.6;
+  static final String NOT_IN_QUOTE = "not_in_quote";
   /** Lexicon sections. */
   static final Set<String> SECTIONS = Set.of("conditional", "disbelief", "attributed", "disagreement", "contrast",
-      "follow-up", "speech", "speaker", "cut-admission");
+      "follow-up", "speech", "speaker", "cut-admission", "full-quote");
   private static final String OPEN_QUOTES = "“\"「『‘'";
   private static final String CLOSE_QUOTES = "”\"」』’'";
   private static final String SENTENCE_END = "。！？!?；;\n";
@@ -58,6 +62,8 @@ public final class QuoteContextDetector implements Serializable {
   static final int SPAN_SLACK = 8;
   /** An untitled post's opening clause names its speaker within this many characters before the colon. */
   static final int MAX_SPEAKER_CHARS = 20;
+  /** A full-quote word ("原话") introduces a quotation that opens within this many characters after it. */
+  static final int FULL_QUOTE_GAP = 3;
 
   private final List<String> conditional;
   private final List<String> disbelief;
@@ -68,6 +74,7 @@ public final class QuoteContextDetector implements Serializable {
   private final List<String> speech;
   private final List<String> speakers;
   private final List<String> cutAdmission;
+  private final List<String> fullQuote;
   private final int window;
   private final int minClaimChars;
 
@@ -82,6 +89,7 @@ public final class QuoteContextDetector implements Serializable {
     speech = normalized(lexicon.words("speech"));
     speakers = normalized(lexicon.words("speaker"));
     cutAdmission = normalized(lexicon.words("cut-admission"));
+    fullQuote = normalized(lexicon.words("full-quote"));
     this.window = window;
     this.minClaimChars = minClaimChars;
   }
@@ -92,7 +100,9 @@ public final class QuoteContextDetector implements Serializable {
   /** The evidence for one post (empty, or one entry). */
   public List<Evidence> detect(String title, String content) {
     return find(title, content).map(f -> List.of(new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
-        String.format(Locale.ROOT, "the headline states \"%s\" as said; in the body it stands with \"%s\" (%s)",
+        String.format(Locale.ROOT, f.reason().equals(NOT_IN_QUOTE)
+                ? "the headline states \"%s\" as said; the body quotes the speaker (\"%s\") without it (%s)"
+                : "the headline states \"%s\" as said; in the body it stands with \"%s\" (%s)",
             PersonalDataMasker.mask(f.claim()), f.marker(), describe(f.reason())),
         PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW))).orElse(List.of());
   }
@@ -105,12 +115,19 @@ public final class QuoteContextDetector implements Serializable {
       case "contrast" -> "the headline cut a 'not X but Y' in half";
       case "follow_up" -> "the speaker qualified it at once";
       case "cut_admitted" -> "the writer says the rest of the speech was left out";
+      case NOT_IN_QUOTE -> "words put in the speaker's mouth";
       default -> "what others say, not the speaker's view";
     };
   }
 
   /** A headline and where the body's own text starts (a heading or opening clause is not searched). */
-  private record Headline(String text, int bodyFrom, boolean quotedClaim) {}
+  private record Headline(String text, int bodyFrom, boolean quotedClaim) {
+    /** The text before the claim's colon ("X老板亲口承认"), "" without one. */
+    String speakerPart() {
+      int colon = text.lastIndexOf(':');
+      return colon > 0 ? text.substring(0, colon) : "";
+    }
+  }
 
   /** The strongest finding for a headline and body (offsets into the normalized body). */
   public Optional<Finding> find(String title, String content) {
@@ -140,7 +157,44 @@ public final class QuoteContextDetector implements Serializable {
         f = Optional.of(new Finding(claim, at, at + claim.length(), "cut_admitted", marker, true));
       }
     }
+    if (f.isEmpty() && !headline.quotedClaim() && firstIn(headline.speakerPart(), speakers) != null
+        && !appears(body, claim, headline.bodyFrom())) {
+      f = notInFullQuote(body, claim, headline.bodyFrom());
+    }
     return f;
+  }
+
+  /** Whether the body holds the claim whole, or partially as {@link #bestPartial} counts it, in any sentence. */
+  private boolean appears(String body, String claim, int from) {
+    if (body.indexOf(claim, from) >= 0) {
+      return true;
+    }
+    int n = claim.length();
+    int needed = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
+    for (int start = from; start < body.length(); ) {
+      int end = sentenceEnd(body, start);
+      if (subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK) != null) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  /** The first quotation the body introduces as the speaker's own words ("原话：“...”"), as a not_in_quote finding. */
+  private Optional<Finding> notInFullQuote(String body, String claim, int from) {
+    String rest = body.substring(from);
+    for (String w : fullQuote) {
+      for (int at = rest.indexOf(w); at >= 0; at = rest.indexOf(w, at + 1)) {
+        int open = indexOfAny(rest, OPEN_QUOTES, at + w.length());
+        if (open >= 0 && open - (at + w.length()) <= FULL_QUOTE_GAP) {
+          int close = indexOfAny(rest, CLOSE_QUOTES, open + 1);
+          int end = close > open ? close : rest.length();
+          return Optional.of(new Finding(claim, from + open + 1, from + end, NOT_IN_QUOTE, w, false));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A 【...】 heading, or an opening clause "speaker：claim" (the claim up to its sentence's end). */

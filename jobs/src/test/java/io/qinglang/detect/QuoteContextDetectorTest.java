@@ -174,6 +174,35 @@ class QuoteContextDetectorTest {
   }
 
   @Test
+  void wordsTheFullQuoteDoesNotHoldAreReviewLevel() {
+    String title = "岚溪家居老板：买不起沙发的人别进店";
+    String body = "周末的家居论坛上，岚溪家居创始人提到门店定位。原话是：“我们的门店主打中高端，"
+        + "预算有限的朋友可以看看线上的基础款，一样包配送安装。”";
+    Optional<QuoteContextDetector.Finding> f = D.find(title, body);
+    assertTrue(f.isPresent());
+    assertEquals("not_in_quote", f.get().reason());
+    assertEquals("原话", f.get().marker());
+    assertFalse(f.get().strong());
+    List<Evidence> evidence = D.detect(title, body);
+    assertEquals(QuoteContextDetector.REVIEW, evidence.get(0).score());
+    assertTrue(evidence.get(0).detail().contains("without it"), evidence.get(0).detail());
+  }
+
+  @Test
+  void notInQuoteNeedsANamedSpeakerAFullQuoteAndAClaimTheBodyLacks() {
+    String quote = "原话是：“我们的门店主打中高端，预算有限的朋友可以看看线上的基础款。”";
+    assertEquals("none", reason("岚溪家居：买不起沙发的人别进店", "周末的家居论坛上，岚溪家居创始人谈到门店定位。" + quote),
+        "the headline names no speaker, only the company");
+    assertEquals("none", reason("岚溪家居老板：买不起沙发的人别进店",
+        "周末的家居论坛上，岚溪家居创始人谈到门店定位。他说：“我们的门店主打中高端，预算有限的朋友可以看看线上的基础款。”"),
+        "a plain speech word does not present the quotation as the whole of what was said");
+    assertEquals("none", reason("岚溪家居老板：门店主打中高端，预算有限看线上",
+        "周末的家居论坛上，岚溪家居创始人谈到门店定位。" + quote), "the quotation holds most of the claim");
+    assertEquals("none", reason("岚溪家居老板：买不起沙发的人别进店",
+        "周末的家居论坛上，岚溪家居创始人谈到门店定位，原话不长，大意是门店主打中高端。"), "no quotation follows the word");
+  }
+
+  @Test
   void aLexiconWithoutTheSectionsIsRejected() {
     Lexicon partial = Lexicon.parse("partial.txt", "[conditional]\n如果\n");
     assertThrows(ConfigException.class, () -> new QuoteContextDetector(partial, 20, 6));
