@@ -169,11 +169,9 @@ public final class QuoteContextDetector implements Serializable {
     if (body.indexOf(claim, from) >= 0) {
       return true;
     }
-    int n = claim.length();
-    int needed = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
     for (int start = from; start < body.length(); ) {
       int end = sentenceEnd(body, start);
-      if (subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK) != null) {
+      if (partialSpan(body, start, end, claim) != null) {
         return true;
       }
       start = end + 1;
@@ -181,20 +179,21 @@ public final class QuoteContextDetector implements Serializable {
     return false;
   }
 
-  /** The first quotation the body introduces as the speaker's own words ("原话：“...”"), as a not_in_quote finding. */
+  /** The body's first quotation given as the speaker's own words ("原话：“...”"), as a not_in_quote finding. */
   private Optional<Finding> notInFullQuote(String body, String claim, int from) {
-    String rest = body.substring(from);
+    Finding first = null;
     for (String w : fullQuote) {
-      for (int at = rest.indexOf(w); at >= 0; at = rest.indexOf(w, at + 1)) {
-        int open = indexOfAny(rest, OPEN_QUOTES, at + w.length());
+      int at = body.indexOf(w, from);
+      for (; at >= 0 && (first == null || at < first.start()); at = body.indexOf(w, at + 1)) {
+        int open = indexOfAny(body, OPEN_QUOTES, at + w.length());
         if (open >= 0 && open - (at + w.length()) <= FULL_QUOTE_GAP) {
-          int close = indexOfAny(rest, CLOSE_QUOTES, open + 1);
-          int end = close > open ? close : rest.length();
-          return Optional.of(new Finding(claim, from + open + 1, from + end, NOT_IN_QUOTE, w, false));
+          int close = indexOfAny(body, CLOSE_QUOTES, open + 1);
+          first = new Finding(claim, open + 1, close > open ? close : body.length(), NOT_IN_QUOTE, w, false);
+          break;
         }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(first);
   }
 
   /** A 【...】 heading, or an opening clause "speaker：claim" (the claim up to its sentence's end). */
@@ -251,19 +250,24 @@ public final class QuoteContextDetector implements Serializable {
    * least {@value #PARTIAL_SHARE} of its characters, within a span at most {@value #SPAN_SLACK} longer.
    */
   private Optional<Finding> bestPartial(String body, String claim, int from) {
-    int n = claim.length();
-    int needed = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
     Finding best = null;
     int start = from;
     while (start < body.length()) {
       int end = sentenceEnd(body, start);
-      int[] span = subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK);
+      int[] span = partialSpan(body, start, end, claim);
       if (span != null) {
         best = stronger(best, judge(body, body.substring(span[0], span[1]), claim, span[0], span[1]));
       }
       start = end + 1;
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The span of body[start, end) that holds the claim partially (the share and slack above), or null. */
+  private int[] partialSpan(String body, int start, int end, String claim) {
+    int n = claim.length();
+    int needed = Math.max(minClaimChars, (int) Math.ceil(PARTIAL_SHARE * n));
+    return subsequenceSpan(body, start, end, claim, needed, n + SPAN_SLACK);
   }
 
   /**

@@ -189,6 +189,14 @@ class QuoteContextDetectorTest {
   }
 
   @Test
+  void notInQuoteNamesTheBodysFirstFullQuote() {
+    Optional<QuoteContextDetector.Finding> f = D.find("岚溪家居老板：买不起沙发的人别进店",
+        "发言稿原文：“门店主打中高端。”会后他又补了一句，原话是：“线上也有基础款。”");
+    assertTrue(f.isPresent());
+    assertEquals("原文", f.get().marker(), "the earlier quotation, whatever the lexicon's order");
+  }
+
+  @Test
   void notInQuoteNeedsANamedSpeakerAFullQuoteAndAClaimTheBodyLacks() {
     String quote = "原话是：“我们的门店主打中高端，预算有限的朋友可以看看线上的基础款。”";
     assertEquals("none", reason("岚溪家居：买不起沙发的人别进店", "周末的家居论坛上，岚溪家居创始人谈到门店定位。" + quote),
