@@ -157,9 +157,9 @@ public final class QuoteContextDetector implements Serializable {
         f = Optional.of(new Finding(claim, at, at + claim.length(), "cut_admitted", marker, true));
       }
     }
-    if (f.isEmpty() && !headline.quotedClaim() && firstIn(headline.speakerPart(), speakers) != null
-        && !appears(body, claim, headline.bodyFrom())) {
-      f = notInFullQuote(body, claim, headline.bodyFrom());
+    if (f.isEmpty() && !headline.quotedClaim() && firstIn(headline.speakerPart(), speakers) != null) {
+      // The full quote is looked for first: it is rare, and the partial search it spares scans every sentence.
+      f = notInFullQuote(body, claim, headline.bodyFrom()).filter(q -> !appears(body, claim, headline.bodyFrom()));
     }
     return f;
   }
