@@ -10,6 +10,7 @@ import io.qinglang.table.EvidenceSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ import scala.collection.JavaConverters;
  * driver and in tasks.
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
- * for 1 (except {@code reseller_claim}, which never decides), {@code coordination}/{@code attack_cluster}
+ * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide), {@code coordination}/{@code attack_cluster}
  * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
@@ -52,6 +53,9 @@ import scala.collection.JavaConverters;
  *       impersonate its own enterprise, and its own announcements are not clickbait against it): that
  *       category is withheld (a fusion entry says so), the rules below read it as 0, and corroboration
  *       does not give it either;</li>
+ *   <li>a post that says it is not the enterprise's own ({@code impersonation/declared_not_own} evidence: a
+ *       dealer's "（非厂家）", a fan page's "（非官方）", the opposite of an impersonator's claim) never gets 1 from
+ *       the classifier: it is withheld as above, and the post is marked for review;</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
@@ -104,7 +108,8 @@ public final class FusionPolicy implements Serializable {
   public static int categoryOf(Evidence e) {
     return switch (e.source()) {
       case Evidence.PERSONAL_DATA -> 3;
-      case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim") ? -1 : 1;
+      case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim")
+          || e.kind().equals(ImpersonationDetector.DECLARED_NOT_OWN) ? -1 : 1;
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
       case Evidence.QUOTE_CONTEXT -> 5;
       case Evidence.SUGGESTION -> 6;
@@ -141,12 +146,22 @@ public final class FusionPolicy implements Serializable {
           imp.get().source(), imp.get().kind(), imp.get().scoreOrZero(), classifier), null, null, null, null));
     }
     boolean official = evidence.stream().anyMatch(FusionPolicy::isOfficialAccount);
-    Set<Integer> withheld = official ? settings.officialAccountWithholds() : Set.of();
+    Set<Integer> withheld = new HashSet<>(official ? settings.officialAccountWithholds() : Set.of());
     if (withheld.contains(classifierCategory)) {
       all.add(new Evidence(Evidence.FUSION, "official_account", "the " + classifier
           + " withheld: the post comes from a registered official account (fusion.official-account-withholds)",
           null, null, null, null));
       classifierCategory = 0;
+    }
+    if (evidence.stream().anyMatch(FusionPolicy::declaresNotOwn)) {
+      withheld.add(1);
+      if (classifierCategory == 1) {
+        all.add(new Evidence(Evidence.FUSION, ImpersonationDetector.DECLARED_NOT_OWN, "the " + classifier
+            + " withheld: the post says it is not the enterprise's own, which an impersonator does not; for review",
+            null, null, null, null));
+        classifierCategory = 0;
+        classifierNeedsReview = true;
+      }
     }
     if (classifierCategory != 0 && settings.coordinationYieldsTo().contains(classifierCategory)) {
       return classifierDecision(classifierCategory, classifierConfidence, "classifier", classifier, all);
@@ -200,6 +215,10 @@ public final class FusionPolicy implements Serializable {
     all.add(new Evidence(Evidence.FUSION, rule, "category " + category + " from the " + classifier, null, null, null,
         clamp(confidence)));
     return new Decision(category, clamp(confidence), false, rule, all);
+  }
+
+  private static boolean declaresNotOwn(Evidence e) {
+    return Evidence.IMPERSONATION.equals(e.source()) && ImpersonationDetector.DECLARED_NOT_OWN.equals(e.kind());
   }
 
   private static boolean isOfficialAccount(Evidence e) {

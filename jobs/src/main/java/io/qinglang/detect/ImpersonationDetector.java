@@ -42,7 +42,9 @@ import org.apache.spark.sql.functions;
  * </ul>
  * Name matching is {@link ImpersonationIndex}'s. A match never concerns an enterprise whose official
  * accounts include the post's {@code platform:account_id}; such a post instead gets an
- * {@value #OFFICIAL_ACCOUNT} entry without a score, which fusion reads as "never category 1".
+ * {@value #OFFICIAL_ACCOUNT} entry without a score, which fusion reads as "never category 1". A post
+ * that says it is not the enterprise's own (a dealer's "（非厂家）", a fan page's "（非官方）") gets a
+ * {@value #DECLARED_NOT_OWN} entry without a score, which fusion reads as "not category 1 from the classifier".
  * Evidence names the enterprise, the method and the similarity; matches scoring below
  * {@code report-score} are dropped.
  *
@@ -78,6 +80,12 @@ public final class ImpersonationDetector implements Serializable {
    * ({@link FusionPolicy}).
    */
   public static final String OFFICIAL_ACCOUNT = "official_account";
+  /**
+   * Evidence kind (source {@code impersonation}, no score) on a post that says it is not the enterprise's
+   * own ("授权经销商（非厂家）", "车友会（非官方）"; {@link NotOwnDeclaration}): fusion does not take category 1 from
+   * the classifier for it, and marks it for review ({@link FusionPolicy}).
+   */
+  public static final String DECLARED_NOT_OWN = "declared_not_own";
 
   private static final Map<String, ImpersonationIndex> INDEXES = new ConcurrentHashMap<>();
 
@@ -169,6 +177,13 @@ public final class ImpersonationDetector implements Serializable {
       if (e.scoreOrZero() >= reportScore) {
         list.add(e);
       }
+    }
+    NotOwnDeclaration.Found declared = idx.notOwnDeclaration(join(accountName, text));
+    if (declared != null) {
+      // Not a sign of anything by itself: it lets fusion refuse the classifier's category 1.
+      list.add(new Evidence(Evidence.IMPERSONATION, DECLARED_NOT_OWN, "the post says it is not the enterprise's own ('"
+          + declared.phrase() + "'), the opposite of what an impersonator claims", PersonalDataMasker.mask(
+          declared.phrase()), null, null, null));
     }
     for (String id : registry.enterprisesWithOfficialAccount(account)) {
       // Not a sign of anything by itself: it lets fusion refuse category 1 for an enterprise's own account.

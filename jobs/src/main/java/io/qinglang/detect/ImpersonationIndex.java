@@ -110,12 +110,13 @@ public final class ImpersonationIndex {
   private final List<String> promotionBare;
   private final List<String> warning;
   private final Set<String> distinct;
+  private final NotOwnDeclaration notOwn;
 
   public ImpersonationIndex(EnterpriseRegistry registry, Lexicon lexicon, NameForms forms, PinyinSource pinyin,
       int minFuzzyLength) {
     lexicon.requireSections(Set.of("official"), Set.of("official", "corporate", "latin_official", "fan", "media",
         "reseller",
-        "warning", "promotion", "promotion_bare", "distinct_names"));
+        "warning", "promotion", "promotion_bare", "distinct_names", "not_official", "counterfeit"));
     this.registry = registry;
     this.forms = forms;
     this.pinyin = pinyin;
@@ -141,6 +142,8 @@ public final class ImpersonationIndex {
     this.promotion = lowerWords(lexicon.words("promotion"));
     this.promotionBare = lowerWords(lexicon.words("promotion_bare"));
     this.warning = lowerWords(lexicon.words("warning"));
+    this.notOwn = new NotOwnDeclaration(lowerWords(lexicon.words("not_official")),
+        lowerWords(lexicon.words("counterfeit")));
     Set<String> d = new HashSet<>();
     for (String n : lexicon.words("distinct_names")) {
       d.add(forms.canonical(forms.plain(n)));
@@ -505,6 +508,35 @@ public final class ImpersonationIndex {
       }
     });
     return ids;
+  }
+
+  /**
+   * Where the text says its writer is not the enterprise's own ("授权经销商（非厂家）", "车友会（非官方）"; see
+   * {@link NotOwnDeclaration}), or null; offsets are the text's.
+   */
+  public NotOwnDeclaration.Found notOwnDeclaration(String text) {
+    if (text == null || text.isEmpty() || notOwn.isEmpty()) {
+      return null;
+    }
+    String mapped = forms.mapText(text);
+    char[] lower = PersonalDataPatterns.fold(text).toCharArray();
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = Character.toLowerCase(lower[i]); // per character, so offsets stay the text's (and mapped's)
+    }
+    return notOwn.find(new String(lower), new java.util.function.IntUnaryOperator() {
+      private int[] ends;
+
+      @Override
+      public int applyAsInt(int at) {
+        if (ends == null) { // names are looked up only when a negation needs one
+          int[] e = new int[mapped.length() + 1];
+          java.util.Arrays.fill(e, -1);
+          namesInText.longestPerStart(mapped, (start, end, entries) -> e[start] = end);
+          ends = e;
+        }
+        return at < ends.length ? ends[at] : -1;
+      }
+    });
   }
 
   /** Host names in text built from an enterprise's Latin form and a Latin claim, not its official site. */

@@ -74,6 +74,29 @@ class FusionPolicyTest {
   }
 
   @Test
+  void aDealerThatSaysItIsNotTheBrandIsNotMadeAnImpersonatorByTheClassifier() {
+    String dealer = "美的空调长沙授权经销商（非厂家），授权编号可在美的官网经销商查询页核验。批量采购请私信，只走对公转账。";
+    List<Evidence> ev = IMP.detect("douyin", "ms_dealer", "美的空调长沙授权经销商", "post", null, dealer, null);
+    FusionPolicy.Decision d = F.decide(probs(1, 0.9), 1, 0.9, false, ev);
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
+    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals("declared_not_own")
+        && e.detail().contains("classifier 1 (0.90) withheld")), d.evidence()::toString);
+    // Nor by corroboration, and another category of the classifier stands.
+    List<Evidence> withReseller = new java.util.ArrayList<>(ev);
+    withReseller.add(new Evidence(Evidence.IMPERSONATION, "promoted_name", "x", null, null, null, 0.6));
+    assertEquals(0, F.decide(probs(1, 0.6), 0, 0.6, true, withReseller).category());
+    assertEquals(8, F.decide(probs(8, 0.9), 8, 0.9, false, ev).category());
+    // Strong impersonation evidence still decides: an account named as the official service is one.
+    List<Evidence> fake = IMP.detect("weibo", "u_79", "比亚迪官方客服", "account", null, "本号非厂家，售后退款请私信", null);
+    assertEquals(1, F.decide(probs(1, 0.9), 1, 0.9, false, fake).category());
+    // The same dealer text without the declaration keeps the classifier's 1.
+    List<Evidence> plain = IMP.detect("douyin", "ms_dealer", "美的空调长沙授权经销商", "post", null,
+        dealer.replace("（非厂家）", ""), null);
+    assertEquals(1, F.decide(probs(1, 0.9), 1, 0.9, false, plain).category());
+  }
+
+  @Test
   void anOfficialAccountsOwnLoudAnnouncementIsNotClickbait() {
     String launch = "官宣!!! 重磅来袭 新车今晚8点上市，到店试驾送好礼";
     List<Evidence> ev = IMP.detect("weibo", "byd_official", "比亚迪", "post", null, launch, null);

@@ -227,7 +227,9 @@ class ImpersonationDetectorTest {
     clean(account("weibo", "u_24", "茅台打假"));
     reviewOnly(account("weibo", "u_25", "比亚迪官方资讯"));
     // An account that says it is not the enterprise's, although its name holds 官方 (inside 非官方).
-    clean(account("weibo", "u_26", "美的打折情报站(非官方)"));
+    List<Evidence> notOwn = account("weibo", "u_26", "美的打折情报站(非官方)");
+    assertEquals(List.of(ImpersonationDetector.DECLARED_NOT_OWN), notOwn.stream().map(Evidence::kind).toList(),
+        "no name match; only the declaration, which fusion reads as not category 1");
     reviewOnly(account("weibo", "u_27", "美的打折情报站(官方)"));
   }
 
@@ -271,5 +273,39 @@ class ImpersonationDetectorTest {
   void levenshteinStopsAtTheLimit() {
     assertEquals(1, ImpersonationIndex.levenshtein("星澜科枝", "星澜科技", 2));
     assertEquals(3, ImpersonationIndex.levenshtein("abcdef", "uvwxyz", 2));
+  }
+
+  // ---- a post that says it is not the enterprise's own ----
+
+  static String declared(String accountName, String content) {
+    return D.detect("douyin", "u_dn", accountName, "post", null, content, null).stream()
+        .filter(e -> e.kind().equals(ImpersonationDetector.DECLARED_NOT_OWN)).map(Evidence::span).findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void aDealerOrFanPageSayingItIsNotTheEnterprisesOwnIsRecorded() {
+    assertEquals("非厂家", declared("美的空调长沙授权经销商", "美的空调长沙授权经销商（非厂家），授权书可在主页查看"));
+    assertEquals("非品牌官方", declared(null, "本号为经销商账号，非品牌官方账号，授权编号见门店公示"));
+    assertEquals("非比亚迪官方", declared(null, "车主自发｜非比亚迪官方账号｜只聊用车充电"), "across the enterprise's name");
+    assertEquals("不是星澜官方", declared(null, "学生自发的摄影社｜不是星澜官方，不代收任何费用"));
+    assertEquals("非官方", declared("比亚迪车友会（非官方）", "周末自驾约伴"), "the account name counts");
+    assertEquals("非官方", declared(null, "个人号，非官方客服，理赔请拨打公司热线"));
+    assertEquals("非官方", declared(null, "非官方！纯自费，好喝难喝都直说"));
+  }
+
+  @Test
+  void negationsAboutOthersQuestionsAndFakesAreNotDeclarations() {
+    assertEquals(null, declared("比亚迪官方客服", "工作时间9:00-21:00，其他号码均非官方"));
+    assertEquals(null, declared(null, "内部员工渠道，官方直供有防伪码～不是官方的都是假的哦"));
+    assertEquals(null, declared(null, "退费统一在此办理，其他渠道均为非官方，谨防上当"));
+    assertEquals(null, declared(null, "这个网址是不是官方的？"));
+    assertEquals(null, declared(null, "非官方渠道？我们是一级代理，授权书可私发"));
+    assertEquals(null, declared(null, "总部直营维保中心 全国上门 非官方勿扰"));
+    assertEquals(null, declared(null, "理赔统一登记 非官方人员勿扰"));
+    assertEquals(null, declared(null, "换新请拨打400 0056 8899（非官方400热线）登记"), "digits stay digits");
+    assertEquals(null, declared(null, "除非官方出面回应，否则别信"));
+    assertEquals(null, declared(null, "有人非法冒用官方名义收费"), "非法 is no negation of 官方");
+    assertEquals(null, declared(null, "非官方，和美的同厂同线，吊牌换了而已"), "a fake sold as such");
   }
 }
