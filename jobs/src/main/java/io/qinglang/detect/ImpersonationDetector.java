@@ -36,7 +36,9 @@ import org.apache.spark.sql.functions;
  *   <li>every row's title and content: a registry name directly followed by an official claim
  *       (比亚迪官方客服, 茅台旗舰店) in a post that also gives a way to reach someone (a WeChat or QQ id, a
  *       phone number that is not a 400/800 hotline, a QR-code lure, a link to a host other than the
- *       enterprise's {@code web:} official accounts) and does not warn about impersonators ({@code promoted_name}, 0.85); host names made of an enterprise's
+ *       enterprise's {@code web:} official accounts) and does not warn about impersonators ({@code promoted_name}, 0.85;
+ *       not when the name is an @mention or a repost attribution: the poster addresses or quotes that account
+ *       and does not claim to be it); host names made of an enterprise's
  *       Latin form and a Latin claim (byd-kefu.com; {@code lookalike_domain}, 0.85) unless the host is
  *       a {@code web:} official account of the enterprise.</li>
  * </ul>
@@ -143,7 +145,8 @@ public final class ImpersonationDetector implements Serializable {
       if (warning == null) {
         int offset = title == null ? 0 : title.length() + 1;
         for (ImpersonationIndex.TextMatch m : idx.scanText(text)) {
-          if (isOfficial(m.enterpriseId(), account) || inRepostAttribution(text, m.start())) {
+          if (isOfficial(m.enterpriseId(), account) || inRepostAttribution(text, m.start())
+              || isMention(text, m.start())) {
             continue;
           }
           List<String> channels = idx.channels(text, m.enterpriseId(), officialContacts);
@@ -210,6 +213,14 @@ public final class ImpersonationDetector implements Serializable {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the name at {@code at} is an @mention ("@饪途官方 收银系统又崩了"): the account addressed or tagged,
+   * which the poster does not claim to be. That account is judged by its own name when its posts are scanned.
+   */
+  static boolean isMention(String text, int at) {
+    return at > 0 && (text.charAt(at - 1) == '@' || text.charAt(at - 1) == '\uFF20');
   }
 
   private void names(ImpersonationIndex idx, String platform, String account, String shown, String kind,

@@ -167,6 +167,16 @@ class ImpersonationDetectorTest {
   }
 
   @Test
+  void aMentionAddressesTheAccountWithoutClaimingIt() {
+    // A shop owner's complaint tagging the enterprise's account; 扫码点餐 is how the shop takes orders.
+    String complaint = "@美的官方 晚高峰收银系统直接崩了，扫码点餐一直转圈，客服电话打了四十分钟没人接";
+    clean(D.detect("weibo", "u_shop1", "长沙小面馆老板", "post", null, complaint, null));
+    clean(D.detect("weibo", "u_shop2", "长沙小面馆老板", "post", null, complaint.replace('@', '＠'), null));
+    // Without the @ the same words are the poster's own claim, with a lure.
+    flagged(D.detect("weibo", "u_shop3", "路人", "post", null, complaint.substring(1), null), "E0004", "promoted_name");
+  }
+
+  @Test
   void aLinkToTheEnterprisesOwnNameIsNoImpersonatorsChannel() {
     clean(D.detect("bilibili", "u_fan4", "追光者", "post", null, "【星澜手机官方售后延保】本月正式开启，详情见官网 www.xinglan.com",
         null));
