@@ -2,6 +2,7 @@ package io.qinglang.detect;
 
 import io.qinglang.registry.Enterprise;
 import io.qinglang.registry.EnterpriseRegistry;
+import io.qinglang.text.CharNormalizer;
 import io.qinglang.text.PhraseMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -593,12 +594,21 @@ public final class ImpersonationIndex {
    * host that is neither the enterprise's official site nor its own name ({@link #isOwnNameHost}).
    * Empty when none.
    */
+  /** Whether a cue that starts with a Latin letter is found right after another Latin letter or digit. */
+  static boolean insideLatinWord(String lower, int at, String cue) {
+    return at > 0 && CharNormalizer.isAsciiAlnum(cue.charAt(0)) && CharNormalizer.isAsciiAlnum(lower.charAt(at - 1));
+  }
+
   public List<String> channels(String text, String enterpriseId, Set<String> officialContacts) {
     List<String> found = new ArrayList<>();
     String lower = PersonalDataPatterns.fold(text).toLowerCase(Locale.ROOT);
     for (String cue : promotion) {
       int at = lower.indexOf(cue);
       while (at >= 0) {
+        if (insideLatinWord(lower, at, cue)) { // "tg" in "postgresql" is no Telegram id
+          at = lower.indexOf(cue, at + 1);
+          continue;
+        }
         Matcher id = CHANNEL_ID.matcher(lower.substring(at + cue.length(), Math.min(lower.length(),
             at + cue.length() + 24)));
         if (id.find()) {

@@ -177,6 +177,16 @@ class ImpersonationDetectorTest {
   }
 
   @Test
+  void aLatinContactWordInsideAnotherWordIsNoChannel() {
+    // "tg" + "resql" inside PostgreSQL read as a Telegram id; the app names the brand with 官方 (negated, too).
+    String app = "星澜官方数据工具的社区版：支持PostgreSQL协议，SQL编辑、ER图";
+    clean(D.detect("weibo", "u_dev1", "开源社区", "post", null, app, null));
+    // A Telegram id on its own still is one.
+    flagged(D.detect("weibo", "u_dev2", "开源社区", "post", null, app + "，售后tg: xl_kf2023", null), "E0005",
+        "promoted_name");
+  }
+
+  @Test
   void aLinkToTheEnterprisesOwnNameIsNoImpersonatorsChannel() {
     clean(D.detect("bilibili", "u_fan4", "追光者", "post", null, "【星澜手机官方售后延保】本月正式开启，详情见官网 www.xinglan.com",
         null));
