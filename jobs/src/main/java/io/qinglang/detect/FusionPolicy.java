@@ -32,8 +32,8 @@ import scala.collection.JavaConverters;
  * driver and in tasks.
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
- * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide), {@code coordination}/{@code attack_cluster}
- * for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
+ * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide),
+ * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
  * never more than review-level) for 9, {@code trade_secret} (a confidential document or figure put out,

@@ -36,9 +36,9 @@ import org.apache.spark.sql.functions;
  *   <li>every row's title and content: a registry name directly followed by an official claim
  *       (比亚迪官方客服, 茅台旗舰店) in a post that also gives a way to reach someone (a WeChat or QQ id, a
  *       phone number that is not a 400/800 hotline, a QR-code lure, a link to a host other than the
- *       enterprise's {@code web:} official accounts) and does not warn about impersonators ({@code promoted_name}, 0.85;
- *       not when the name is an @mention or a repost attribution: the poster addresses or quotes that account
- *       and does not claim to be it); host names made of an enterprise's
+ *       enterprise's {@code web:} official accounts) and does not warn about impersonators
+ *       ({@code promoted_name}, 0.85; not when the name is an @mention or a repost attribution: the poster
+ *       addresses or quotes that account and does not claim to be it); host names made of an enterprise's
  *       Latin form and a Latin claim (byd-kefu.com; {@code lookalike_domain}, 0.85) unless the host is
  *       a {@code web:} official account of the enterprise.</li>
  * </ul>

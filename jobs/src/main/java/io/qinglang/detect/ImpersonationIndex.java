@@ -519,7 +519,9 @@ public final class ImpersonationIndex {
     if (text == null || text.isEmpty() || notOwn.isEmpty()) {
       return null;
     }
-    String mapped = forms.mapText(text);
+    if (text.indexOf('非') < 0 && !text.contains("不是")) {
+      return null; // most posts: no negation to read
+    }
     char[] lower = PersonalDataPatterns.fold(text).toCharArray();
     for (int i = 0; i < lower.length; i++) {
       lower[i] = Character.toLowerCase(lower[i]); // per character, so offsets stay the text's (and mapped's)
@@ -530,6 +532,7 @@ public final class ImpersonationIndex {
       @Override
       public int applyAsInt(int at) {
         if (ends == null) { // names are looked up only when a negation needs one
+          String mapped = forms.mapText(text);
           int[] e = new int[mapped.length() + 1];
           java.util.Arrays.fill(e, -1);
           namesInText.longestPerStart(mapped, (start, end, entries) -> e[start] = end);
@@ -587,6 +590,11 @@ public final class ImpersonationIndex {
 
   private static final Pattern CHANNEL_ID = Pattern.compile("^[\\s:：号是为-]{0,3}([a-z0-9][a-z0-9_-]{4,19})");
 
+  /** Whether a cue that starts with a Latin letter is found right after another Latin letter or digit. */
+  static boolean insideLatinWord(String lower, int at, String cue) {
+    return at > 0 && CharNormalizer.isAsciiAlnum(cue.charAt(0)) && CharNormalizer.isAsciiAlnum(lower.charAt(at - 1));
+  }
+
   /**
    * The ways the text gives to reach someone, for a name of {@code enterpriseId}: a channel word
    * followed by an id (微信: byd_kf888), a bare lure (扫码), a phone number that is neither a 400/800
@@ -594,11 +602,6 @@ public final class ImpersonationIndex {
    * host that is neither the enterprise's official site nor its own name ({@link #isOwnNameHost}).
    * Empty when none.
    */
-  /** Whether a cue that starts with a Latin letter is found right after another Latin letter or digit. */
-  static boolean insideLatinWord(String lower, int at, String cue) {
-    return at > 0 && CharNormalizer.isAsciiAlnum(cue.charAt(0)) && CharNormalizer.isAsciiAlnum(lower.charAt(at - 1));
-  }
-
   public List<String> channels(String text, String enterpriseId, Set<String> officialContacts) {
     List<String> found = new ArrayList<>();
     String lower = PersonalDataPatterns.fold(text).toLowerCase(Locale.ROOT);

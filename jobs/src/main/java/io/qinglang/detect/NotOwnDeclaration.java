@@ -54,11 +54,6 @@ public final class NotOwnDeclaration {
     if (words.isEmpty() || text.isEmpty()) {
       return null;
     }
-    for (String c : counterfeit) {
-      if (text.contains(c)) {
-        return null;
-      }
-    }
     for (int i = 0; i < text.length(); i++) {
       String negation = negationAt(text, i);
       if (negation == null || aboutOthersBefore(text, i)) {
@@ -73,11 +68,20 @@ public final class NotOwnDeclaration {
         }
       }
       if (end > 0 && !aboutOthersAfter(text, end)) {
-        return new Found(i, end, text.substring(i, end));
+        return sellsFakes(text) ? null : new Found(i, end, text.substring(i, end));
       }
       i = p - 1;
     }
     return null;
+  }
+
+  private boolean sellsFakes(String text) {
+    for (String c : counterfeit) {
+      if (text.contains(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String negationAt(String text, int i) {
