@@ -83,9 +83,9 @@ class FusionPolicyTest {
     assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals("declared_not_own")
         && e.detail().contains("classifier 1 (0.90) withheld")), d.evidence()::toString);
     // Nor by corroboration, and another category of the classifier stands.
-    List<Evidence> withReseller = new java.util.ArrayList<>(ev);
-    withReseller.add(new Evidence(Evidence.IMPERSONATION, "promoted_name", "x", null, null, null, 0.6));
-    assertEquals(0, F.decide(probs(1, 0.6), 0, 0.6, true, withReseller).category());
+    List<Evidence> withReviewEvidence = new java.util.ArrayList<>(ev);
+    withReviewEvidence.add(new Evidence(Evidence.IMPERSONATION, "promoted_name", "x", null, null, null, 0.6));
+    assertEquals(0, F.decide(probs(1, 0.6), 0, 0.6, true, withReviewEvidence).category());
     assertEquals(8, F.decide(probs(8, 0.9), 8, 0.9, false, ev).category());
     // Strong impersonation evidence still decides: an account named as the official service is one.
     List<Evidence> fake = IMP.detect("weibo", "u_79", "比亚迪官方客服", "account", null, "本号非厂家，售后退款请私信", null);

@@ -178,7 +178,7 @@ class ImpersonationDetectorTest {
 
   @Test
   void aLatinContactWordInsideAnotherWordIsNoChannel() {
-    // "tg" + "resql" inside PostgreSQL read as a Telegram id; the app names the brand with 官方 (negated, too).
+    // "tg" + "resql" inside PostgreSQL read as a Telegram id; the post names the brand with 官方.
     String app = "星澜官方数据工具的社区版：支持PostgreSQL协议，SQL编辑、ER图";
     clean(D.detect("weibo", "u_dev1", "开源社区", "post", null, app, null));
     // A Telegram id on its own still is one.
