@@ -146,7 +146,7 @@ public final class FusionPolicy implements Serializable {
           imp.get().source(), imp.get().kind(), imp.get().scoreOrZero(), classifier), null, null, null, null));
     }
     boolean official = evidence.stream().anyMatch(FusionPolicy::isOfficialAccount);
-    Set<Integer> withheld = new HashSet<>(official ? settings.officialAccountWithholds() : Set.of());
+    Set<Integer> withheld = official ? settings.officialAccountWithholds() : Set.of();
     if (withheld.contains(classifierCategory)) {
       all.add(new Evidence(Evidence.FUSION, "official_account", "the " + classifier
           + " withheld: the post comes from a registered official account (fusion.official-account-withholds)",
@@ -154,7 +154,11 @@ public final class FusionPolicy implements Serializable {
       classifierCategory = 0;
     }
     if (evidence.stream().anyMatch(FusionPolicy::declaresNotOwn)) {
-      withheld.add(1);
+      if (!withheld.contains(1)) { // a copy only for the rare declaring post, not for every post fused
+        Set<Integer> withOne = new HashSet<>(withheld);
+        withOne.add(1);
+        withheld = withOne;
+      }
       if (classifierCategory == 1) {
         all.add(new Evidence(Evidence.FUSION, ImpersonationDetector.DECLARED_NOT_OWN, "the " + classifier
             + " withheld: the post says it is not the enterprise's own, which an impersonator does not; for review",

@@ -519,8 +519,8 @@ public final class ImpersonationIndex {
     if (text == null || text.isEmpty() || notOwn.isEmpty()) {
       return null;
     }
-    if (text.indexOf('非') < 0 && !text.contains("不是")) {
-      return null; // most posts: no negation to read
+    if (!NotOwnDeclaration.mayDeclare(text)) {
+      return null;
     }
     char[] lower = PersonalDataPatterns.fold(text).toCharArray();
     for (int i = 0; i < lower.length; i++) {

@@ -44,6 +44,11 @@ public final class NotOwnDeclaration {
     return words.isEmpty();
   }
 
+  /** False when {@code text} holds no negation at all, so most posts are passed over before any folding. */
+  static boolean mayDeclare(String text) {
+    return WordScan.firstIn(text, NEGATIONS) != null;
+  }
+
   /**
    * The first declaration in {@code text} (lower case, width folded; look-alike characters not mapped, so digits
    * stay digits), or null.
@@ -68,20 +73,11 @@ public final class NotOwnDeclaration {
         }
       }
       if (end > 0 && !aboutOthersAfter(text, end)) {
-        return sellsFakes(text) ? null : new Found(i, end, text.substring(i, end));
+        return WordScan.firstIn(text, counterfeit) != null ? null : new Found(i, end, text.substring(i, end));
       }
       i = p - 1;
     }
     return null;
-  }
-
-  private boolean sellsFakes(String text) {
-    for (String c : counterfeit) {
-      if (text.contains(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String negationAt(String text, int i) {
