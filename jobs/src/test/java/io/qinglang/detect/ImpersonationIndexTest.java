@@ -54,4 +54,14 @@ class ImpersonationIndexTest {
     // A name starting inside another one is read too: 小天鹅 then 天鹅湖.
     assertEquals(ids("E3", "E4"), idx.mentions("小天鹅湖畔"));
   }
+
+  @Test
+  void aLexiconWithoutTheDeclarationSectionsStillLoadsAndFindsNone() throws IOException {
+    String dealer = "美的空调长沙授权经销商（非厂家），授权书可在主页查看";
+    assertEquals("非厂家", index().notOwnDeclaration(dealer).phrase(), "the shipped lexicon has [not_official]");
+    Lexicon older = Lexicon.parse("older.txt", "[official]\n官方\n客服\n");
+    ImpersonationIndex idx = new ImpersonationIndex(DetectFixtures.REG, older,
+        new NameForms(Lexicon.parse("c.txt", "[confusable]\n")), PinyinSource.get(), 3);
+    assertEquals(null, idx.notOwnDeclaration(dealer));
+  }
 }
