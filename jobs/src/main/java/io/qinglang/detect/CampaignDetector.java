@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -83,7 +84,9 @@ import scala.collection.JavaConverters;
  *       negative posts about one enterprise whose rarity-weighted bigrams are alike.</li>
  *   <li><b>bursts</b> (when the posts carry the classifier's {@code probabilities} and
  *       {@code burst-window-hours} is not 0): {@link HostileBursts} links posts about one enterprise that
- *       lean toward a smear from many accounts within a few hours; they count as negative for the judge.</li>
+ *       lean toward a smear from many accounts within a few hours; they count as negative for the judge. A
+ *       post decided 0 that rebuts the claim (the stance lexicon's {@code [rebuttal]}: 已经辟谣, 别再转) does
+ *       not lean.</li>
  *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
  *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
  *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
@@ -121,7 +124,8 @@ public final class CampaignDetector implements Serializable {
       .add("negative", DataTypes.BooleanType, false)
       .add("word", DataTypes.StringType, true)
       .add("positive", DataTypes.BooleanType, false)
-      .add("doubting", DataTypes.BooleanType, false);
+      .add("doubting", DataTypes.BooleanType, false)
+      .add("rebutting", DataTypes.BooleanType, false);
   private static final StructType COHESION = new StructType()
       .add("ok", DataTypes.BooleanType, false)
       .add("doc_ids", DataTypes.createArrayType(DataTypes.LongType, false), false)
@@ -319,7 +323,8 @@ public final class CampaignDetector implements Serializable {
     // 4b. reworded copies (rarity-weighted links among negative posts about one enterprise)
     UserDefinedFunction stanceUdf = functions.udf((UDF2<String, String, Row>) (title, content) -> {
       StanceLexicon.Stance st = self.value().stance.stance((title == null ? "" : title + " ") + content);
-      return RowFactory.create(st.isNegative(), st.firstNegative(), st.isPositive(), st.isDoubting());
+      return RowFactory.create(st.isNegative(), st.firstNegative(), st.isPositive(), st.isDoubting(),
+          st.isRebutting());
     }, STANCE);
     UserDefinedFunction targetHint = functions.udf((UDF2<String, String, String>) (title, content) -> {
       String t = (title == null ? "" : title + " ") + content;
@@ -360,14 +365,17 @@ public final class CampaignDetector implements Serializable {
       // An announcement stops a burst only about the enterprise whose own account posted it.
       UserDefinedFunction ownAccount = functions.udf((UDF2<String, String, Boolean>) (account, ent) ->
           self.value().names.registry().enterprisesWithOfficialAccount(account).contains(ent), DataTypes.BooleanType);
-      Column leaning = col("smear").geq(s.burstEntry()).or(col("category").isin(NEGATIVE_CATEGORIES.toArray()));
+      Column hostileCategory = col("category").isin(NEGATIVE_CATEGORIES.toArray());
+      Column leaning = col("smear").geq(s.burstEntry()).or(hostileCategory);
       // Every post naming an enterprise: the ones that do not lean count against a burst's share. The stance
       // is read once per leaning post, in one column, before the post is repeated for each enterprise it names.
+      // A post that rebuts the claim (已经辟谣, 别再转) leans only when the classifier calls it hostile.
+      Column leans = leaning.and(hostileCategory.or(not(coalesce(col("burst_stance.rebutting"), lit(false)))));
       Dataset<Row> burstCandidates = Checkpoints.local(prepared
           .withColumn("burst_stance", when(leaning, stanceUdf.apply(col("title"), col("content"))))
           .select(explode(named).as("ent"), col("published_at").cast("long").as("t"), col("doc_id"),
               postKey.as("key"), col("account_id").as("account"),
-              col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), leaning.as("leans"),
+              col("platform"), coalesce(col("smear"), lit(0.0)).as("smear"), coalesce(leans, lit(false)).as("leans"),
               coalesce(col("burst_stance.positive"), lit(false)).as("positive"),
               coalesce(col("burst_stance.doubting"), lit(false)).as("doubting"),
               accountKey.as("account_key"))

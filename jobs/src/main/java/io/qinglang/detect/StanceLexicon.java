@@ -11,17 +11,18 @@ import java.util.Set;
 
 /**
  * Stance of a text toward the enterprise or person it names, from {@code conf/lexicons/campaigns.txt}:
- * negative when it has more negative than positive hits. A negation word ending right before a
- * negative word (并非造假) cancels that hit. Used for coordinated-campaign clusters when the
- * classifier's categories are not available.
+ * negative when it has more negative than positive hits and no rebuttal word (别再转, 已经辟谣: a post
+ * that rebuts a rumour repeats its words). A negation word ending right before a negative word
+ * (并非造假) cancels that hit. Used for coordinated-campaign clusters when the classifier's categories
+ * are not available.
  */
 public final class StanceLexicon implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The hits in one text. */
-  public record Stance(int negative, int positive, String firstNegative, int doubt) {
+  public record Stance(int negative, int positive, String firstNegative, int doubt, int rebuttal) {
     public boolean isNegative() {
-      return negative > 0 && negative > positive;
+      return negative > 0 && negative > positive && rebuttal == 0;
     }
 
     /** More positive than negative hits (官宣, 恭喜, 感谢 ...). */
@@ -33,11 +34,17 @@ public final class StanceLexicon implements Serializable {
     public boolean isDoubting() {
       return doubt > 0;
     }
+
+    /** The text calls a claim false or asks people not to pass it on (别再转, 已经辟谣, 情况说明 ...). */
+    public boolean isRebutting() {
+      return rebuttal > 0;
+    }
   }
 
   private final List<String> negative;
   private final List<String> positive;
   private final List<String> doubt;
+  private final List<String> rebuttal;
   private final List<String> negation;
   private final List<String> person;
   private final List<String> boilerplate;
@@ -47,10 +54,11 @@ public final class StanceLexicon implements Serializable {
 
   private StanceLexicon(Lexicon lexicon) {
     lexicon.requireSections(Set.of("negative", "positive"),
-        Set.of("negative", "positive", "doubt", "negation", "person", "organisation", "boilerplate"));
+        Set.of("negative", "positive", "doubt", "rebuttal", "negation", "person", "organisation", "boilerplate"));
     this.negative = lower(lexicon.words("negative"));
     this.positive = lower(lexicon.words("positive"));
     this.doubt = lower(lexicon.words("doubt"));
+    this.rebuttal = lower(lexicon.words("rebuttal"));
     this.negation = lower(lexicon.words("negation"));
     this.person = lower(lexicon.words("person"));
     this.boilerplate = lower(lexicon.words("boilerplate"));
@@ -143,7 +151,7 @@ public final class StanceLexicon implements Serializable {
 
   public Stance stance(String text) {
     if (text == null || text.isEmpty()) {
-      return new Stance(0, 0, null, 0);
+      return new Stance(0, 0, null, 0, 0);
     }
     String t = text.toLowerCase(Locale.ROOT);
     int neg = 0;
@@ -172,7 +180,11 @@ public final class StanceLexicon implements Serializable {
     for (String w : doubt) {
       doubting += t.contains(w) ? 1 : 0;
     }
-    return new Stance(neg, pos, first, doubting);
+    int rebutting = 0;
+    for (String w : rebuttal) {
+      rebutting += t.contains(w) ? 1 : 0;
+    }
+    return new Stance(neg, pos, first, doubting, rebutting);
   }
 
   private boolean negated(String t, int at) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -250,6 +251,32 @@ class ScoringDetectorsTest {
       } finally {
         campaigns.release();
       }
+    }
+  }
+
+  /** Two posts passing on 比亚迪's denial of the rumour above, which the classifier reads as leaning too. */
+  static final String[] REBUTTALS = {
+      "这两天好多号说比亚迪资金链要断、拖欠供应商货款，比亚迪官方已经说明了，生产和结算都正常，大家别再转了",
+      "网上说比亚迪下个月停产，配套厂的朋友说货款都按时结了，比亚迪也发了情况说明，这种话先别转"};
+
+  @Test
+  void postsRebuttingTheRumourInItsBurstAreNotMembers(SparkSession spark) {
+    String[] texts = new String[REWORDED_RUMOUR.length + REBUTTALS.length];
+    System.arraycopy(REWORDED_RUMOUR, 0, texts, 0, REWORDED_RUMOUR.length);
+    System.arraycopy(REBUTTALS, 0, texts, REWORDED_RUMOUR.length, REBUTTALS.length);
+    ScoringDetectors.Campaigns campaigns = new ScoringDetectors.Campaigns(DetectFixtures.RESOURCES, x -> { });
+    try {
+      // All eight lean toward a smear within two and a half hours; the last two rebut it.
+      Dataset<Row> in = passedByTheClassifier(spark, texts, DetectFixtures.SETTINGS.coordination().burstMean() + 0.02);
+      Dataset<Row> out = new ScoringDetectors.Fused(DetectFixtures.SETTINGS.fusion())
+          .fuse(campaigns.contribute(in, DetectFixtures.REG, "run-r", T0.plusSeconds(86_400)));
+      String what = campaigns.result().counts().toString();
+      assertEquals(6L, campaigns.result().counts().get("burst_posts"), what);
+      List<String> nines = out.filter(col("category").equalTo(9)).select("post_id").orderBy("post_id")
+          .as(Encoders.STRING()).collectAsList();
+      assertEquals(List.of("r0", "r1", "r2", "r3", "r4", "r5"), nines, what);
+    } finally {
+      campaigns.release();
     }
   }
 

@@ -32,6 +32,21 @@ class StanceLexiconTest {
   }
 
   @Test
+  void postsRebuttingARumourAreNotNegativeThoughTheyRepeatIt() {
+    String rumour = "网传这家企业是骗子，资金链断了";
+    assertTrue(S.stance(rumour).isNegative());
+    assertFalse(S.stance(rumour).isRebutting());
+    for (String rebuttal : new String[] {rumour + "？官方已经说明了，大家别再转", "关于" + rumour + "的情况说明",
+        rumour + "，好几个号说法一个模子，等待警方结论"}) {
+      assertTrue(S.stance(rebuttal).isRebutting(), rebuttal);
+      assertFalse(S.stance(rebuttal).isNegative(), rebuttal);
+    }
+    StanceLexicon without = StanceLexicon.of(Lexicon.parse("older.txt", "[negative]\n骗子\n[positive]\n感谢\n"));
+    assertTrue(without.stance(rumour + "，别再转").isNegative(), "the section is optional");
+    assertFalse(without.stance(rumour + "，别再转").isRebutting());
+  }
+
+  @Test
   void organisationsOutsideTheRegistryAreNamedTargets() {
     assertEquals("瀚辰汽车", S.organisation("暴雨里泡水的瀚辰汽车全部自燃了"));
     assertEquals("锦川农商银行", S.organisation("锦川农商银行资金链断了"));
