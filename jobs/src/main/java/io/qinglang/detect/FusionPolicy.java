@@ -33,7 +33,8 @@ import scala.collection.JavaConverters;
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
  * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide),
- * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector}) for 5,
+ * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector};
+ * except {@code hearsay_headline}, which never decides) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
  * never more than review-level) for 9, {@code trade_secret} (a confidential document or figure put out,
@@ -56,6 +57,9 @@ import scala.collection.JavaConverters;
  *   <li>a post that says it is not the enterprise's own ({@code impersonation/declared_not_own} evidence: a
  *       dealer's "（非厂家）", a fan page's "（非官方）", the opposite of an impersonator's claim) never gets 1 from
  *       the classifier: it is withheld as above, and the post is marked for review;</li>
+ *   <li>a post whose headline reports what others say ({@code quote_context/hearsay_headline} evidence: "听说X倒闭了？",
+ *       "网传……"; {@link HearsayHeadline}) never gets 5 from the classifier: it is withheld as above, and the post is
+ *       marked for review (strong quote-context evidence still decides 5 below);</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
@@ -111,7 +115,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim")
           || e.kind().equals(ImpersonationDetector.DECLARED_NOT_OWN) ? -1 : 1;
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
-      case Evidence.QUOTE_CONTEXT -> 5;
+      case Evidence.QUOTE_CONTEXT -> e.kind().equals(HearsayHeadline.KIND) ? -1 : 5;
       case Evidence.SUGGESTION -> 6;
       case Evidence.HOT_EVENT -> 9;
       case Evidence.TRADE_SECRET -> 3;
@@ -154,14 +158,20 @@ public final class FusionPolicy implements Serializable {
       classifierCategory = 0;
     }
     if (evidence.stream().anyMatch(FusionPolicy::declaresNotOwn)) {
-      if (!withheld.contains(1)) { // a copy only for the rare declaring post, not for every post fused
-        Set<Integer> withOne = new HashSet<>(withheld);
-        withOne.add(1);
-        withheld = withOne;
-      }
+      withheld = with(withheld, 1);
       if (classifierCategory == 1) {
         all.add(new Evidence(Evidence.FUSION, ImpersonationDetector.DECLARED_NOT_OWN, "the " + classifier
             + " withheld: the post says it is not the enterprise's own, which an impersonator does not; for review",
+            null, null, null, null));
+        classifierCategory = 0;
+        classifierNeedsReview = true;
+      }
+    }
+    if (evidence.stream().anyMatch(FusionPolicy::reportsHearsay)) {
+      withheld = with(withheld, 5);
+      if (classifierCategory == 5) {
+        all.add(new Evidence(Evidence.FUSION, HearsayHeadline.KIND, "the " + classifier
+            + " withheld: the headline reports what others say, which clickbait does not; for review",
             null, null, null, null));
         classifierCategory = 0;
         classifierNeedsReview = true;
@@ -219,6 +229,20 @@ public final class FusionPolicy implements Serializable {
     all.add(new Evidence(Evidence.FUSION, rule, "category " + category + " from the " + classifier, null, null, null,
         clamp(confidence)));
     return new Decision(category, clamp(confidence), false, rule, all);
+  }
+
+  /** The set plus one category, copied only when it lacks it (fusion runs once per post). */
+  private static Set<Integer> with(Set<Integer> categories, int category) {
+    if (categories.contains(category)) {
+      return categories;
+    }
+    Set<Integer> more = new HashSet<>(categories);
+    more.add(category);
+    return more;
+  }
+
+  private static boolean reportsHearsay(Evidence e) {
+    return Evidence.QUOTE_CONTEXT.equals(e.source()) && HearsayHeadline.KIND.equals(e.kind());
   }
 
   private static boolean declaresNotOwn(Evidence e) {

@@ -2,6 +2,7 @@ package io.qinglang.detect;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +48,8 @@ public final class QuoteContextDetector implements Serializable {
   /** Lexicon sections. */
   static final Set<String> SECTIONS = Set.of("conditional", "disbelief", "attributed", "disagreement", "contrast",
       "follow-up", "speech", "speaker", "cut-admission", "full-quote");
+  /** Sections a lexicon may have besides: {@code hearsay} ({@link HearsayHeadline}) is optional. */
+  static final Set<String> ALLOWED_SECTIONS = union(SECTIONS, Set.of("hearsay"));
   private static final String OPEN_QUOTES = "“\"「『‘'";
   private static final String CLOSE_QUOTES = "”\"」』’'";
   private static final String SENTENCE_END = "。！？!?；;\n";
@@ -75,11 +78,12 @@ public final class QuoteContextDetector implements Serializable {
   private final List<String> speakers;
   private final List<String> cutAdmission;
   private final List<String> fullQuote;
+  private final HearsayHeadline hearsay;
   private final int window;
   private final int minClaimChars;
 
   public QuoteContextDetector(Lexicon lexicon, int window, int minClaimChars) {
-    lexicon.requireSections(SECTIONS, SECTIONS);
+    lexicon.requireSections(SECTIONS, ALLOWED_SECTIONS);
     conditional = normalized(lexicon.words("conditional"));
     disbelief = normalized(lexicon.words("disbelief"));
     attributed = normalized(lexicon.words("attributed"));
@@ -90,6 +94,7 @@ public final class QuoteContextDetector implements Serializable {
     speakers = normalized(lexicon.words("speaker"));
     cutAdmission = normalized(lexicon.words("cut-admission"));
     fullQuote = normalized(lexicon.words("full-quote"));
+    hearsay = new HearsayHeadline(normalized(lexicon.words("hearsay")));
     this.window = window;
     this.minClaimChars = minClaimChars;
   }
@@ -97,14 +102,30 @@ public final class QuoteContextDetector implements Serializable {
   /** What was found: the claim as the body has it, where, and which words changed its sense. */
   public record Finding(String claim, int start, int end, String reason, String marker, boolean strong) {}
 
-  /** The evidence for one post (empty, or one entry). */
+  /**
+   * The evidence for one post: at most one quote finding, and an unscored {@value HearsayHeadline#KIND} entry
+   * when the headline reports what others say (fusion reads it; it decides nothing by itself).
+   */
   public List<Evidence> detect(String title, String content) {
-    return find(title, content).map(f -> List.of(new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
+    Optional<Evidence> quote = find(title, content).map(f -> new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
         String.format(Locale.ROOT, f.reason().equals(NOT_IN_QUOTE)
                 ? "the headline states \"%s\" as said; the body quotes the speaker (\"%s\") without it (%s)"
                 : "the headline states \"%s\" as said; in the body it stands with \"%s\" (%s)",
             PersonalDataMasker.mask(f.claim()), f.marker(), describe(f.reason())),
-        PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW))).orElse(List.of());
+        PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW));
+    Optional<String> heard = hearsay.find(title, content);
+    if (heard.isEmpty()) {
+      return quote.map(List::of).orElse(List.of());
+    }
+    Evidence h = new Evidence(Evidence.QUOTE_CONTEXT, HearsayHeadline.KIND, "the headline reports what others say (\""
+        + heard.get() + "\"): it passes on or checks a claim, it does not state it", heard.get(), null, null, null);
+    return quote.map(q -> List.of(q, h)).orElse(List.of(h));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new HashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
   }
 
   private static String describe(String reason) {

@@ -283,6 +283,29 @@ class FusionPolicyTest {
   }
 
   @Test
+  void aHeadlineReportingHearsayIsNotMadeClickbaitByTheClassifier() {
+    String body = "查了一下是谣言，人家新品刚上线，门店都正常营业！";
+    List<Evidence> heard = QUOTE.detect("听说新业餐饮倒闭了？", body);
+    assertEquals(List.of(HearsayHeadline.KIND), heard.stream().map(Evidence::kind).toList());
+    FusionPolicy.Decision d = F.decide(probs(5, 0.99), 5, 0.99, false, heard);
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
+    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals(HearsayHeadline.KIND)
+        && e.detail().contains("classifier 5 (0.99) withheld")), d.evidence()::toString);
+    // The same post stated as fact keeps the classifier's 5; another category of the classifier stands.
+    assertEquals(5, F.decide(probs(5, 0.99), 5, 0.99, false, QUOTE.detect("新业餐饮倒闭了！", body)).category());
+    assertEquals(10, F.decide(probs(10, 0.9), 10, 0.9, false, heard).category());
+    // Not by corroboration either: review-level quote evidence beside the classifier's leaning to 5.
+    List<Evidence> withQuote = new java.util.ArrayList<>(heard);
+    withQuote.add(new Evidence(Evidence.QUOTE_CONTEXT, "attributed", "x", null, null, null, QuoteContextDetector.REVIEW));
+    assertEquals(0, F.decide(probs(5, 0.4), 0, 0.4, true, withQuote).category());
+    // Strong quote-context evidence still decides 5.
+    List<Evidence> strong = new java.util.ArrayList<>(heard);
+    strong.add(new Evidence(Evidence.QUOTE_CONTEXT, "conditional", "x", null, null, null, QuoteContextDetector.STRONG));
+    assertEquals(5, F.decide(probs(0, 0.8), 0, 0.8, false, strong).category());
+  }
+
+  @Test
   void whatOthersSayOnlyCorroboratesOrSendsToReview() {
     List<Evidence> ev = QUOTE.detect("贺川：芯片行业三年内会洗牌",
         "贺川在论坛上说：“很多人说芯片行业三年内会洗牌，我们要做好准备。”");

@@ -211,6 +211,21 @@ class QuoteContextDetectorTest {
   }
 
   @Test
+  void aHeadlineReportingHearsayAddsAnUnscoredEntry() {
+    List<Evidence> ev = D.detect("网传“岚溪家居要倒闭”？我去门店看了", "岚溪家居各门店正常营业，新品刚上架。");
+    assertEquals(1, ev.size());
+    assertEquals(HearsayHeadline.KIND, ev.get(0).kind());
+    assertEquals("网传", ev.get(0).span());
+    assertEquals(null, ev.get(0).score(), "it decides nothing by itself");
+    assertEquals(-1, FusionPolicy.categoryOf(ev.get(0)));
+    assertEquals(List.of(), D.detect("岚溪家居要倒闭？我去门店看了", "岚溪家居各门店正常营业，新品刚上架。"));
+    // The section is optional: a lexicon without it finds quotes and no hearsay.
+    Lexicon withoutHearsay = Lexicon.parse("older.txt", QuoteContextDetector.SECTIONS.stream()
+        .map(s -> "[" + s + "]\n如果\n").reduce("", String::concat));
+    assertEquals(List.of(), new QuoteContextDetector(withoutHearsay, 20, 6).detect("网传岚溪家居要倒闭", "正常营业"));
+  }
+
+  @Test
   void aLexiconWithoutTheSectionsIsRejected() {
     Lexicon partial = Lexicon.parse("partial.txt", "[conditional]\n如果\n");
     assertThrows(ConfigException.class, () -> new QuoteContextDetector(partial, 20, 6));
