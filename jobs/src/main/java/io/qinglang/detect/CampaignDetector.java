@@ -85,8 +85,8 @@ import scala.collection.JavaConverters;
  *   <li><b>bursts</b> (when the posts carry the classifier's {@code probabilities} and
  *       {@code burst-window-hours} is not 0): {@link HostileBursts} links posts about one enterprise that
  *       lean toward a smear from many accounts within a few hours; they count as negative for the judge. A
- *       post decided 0 that rebuts the claim (the stance lexicon's {@code [rebuttal]}: 已经辟谣, 别再转) does
- *       not lean.</li>
+ *       post that rebuts the claim (the stance lexicon's {@code [rebuttal]}: 已经辟谣, 别再转) does not lean
+ *       unless the classifier decided a hostile category.</li>
  *   <li><b>components</b>: {@link ConnectedComponents} over the edges.</li>
  *   <li><b>clusters</b>: posts grouped by component (a text without edges is its own component, so
  *       exact copies still cluster); clusters of at least {@code min-cluster-posts} posts are judged by
