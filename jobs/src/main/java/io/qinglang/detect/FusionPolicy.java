@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,8 +34,8 @@ import scala.collection.JavaConverters;
  *
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
  * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide),
- * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context, {@link QuoteContextDetector};
- * except {@code hearsay_headline}, which never decides) for 5,
+ * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context,
+ * {@link QuoteContextDetector}; except {@code hearsay_headline}, which never decides) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
  * never more than review-level) for 9, {@code trade_secret} (a confidential document or figure put out,
@@ -102,6 +103,18 @@ public final class FusionPolicy implements Serializable {
     }
   }
 
+  /**
+   * Evidence that the post is the opposite of what the classifier's category says (the writer's own word, so the
+   * post goes to review): the category is withheld, and a fusion entry of the evidence's kind says why.
+   */
+  private record Withholding(Predicate<Evidence> marks, int category, String kind, String why) {}
+
+  private static final List<Withholding> WITHHOLDINGS = List.of(
+      new Withholding(FusionPolicy::declaresNotOwn, 1, ImpersonationDetector.DECLARED_NOT_OWN,
+          "the post says it is not the enterprise's own, which an impersonator does not"),
+      new Withholding(FusionPolicy::reportsHearsay, 5, HearsayHeadline.KIND,
+          "the headline reports what others say, which clickbait does not"));
+
   private final DetectSettings.Fusion settings;
 
   public FusionPolicy(DetectSettings.Fusion settings) {
@@ -157,24 +170,15 @@ public final class FusionPolicy implements Serializable {
           null, null, null, null));
       classifierCategory = 0;
     }
-    if (evidence.stream().anyMatch(FusionPolicy::declaresNotOwn)) {
-      withheld = with(withheld, 1);
-      if (classifierCategory == 1) {
-        all.add(new Evidence(Evidence.FUSION, ImpersonationDetector.DECLARED_NOT_OWN, "the " + classifier
-            + " withheld: the post says it is not the enterprise's own, which an impersonator does not; for review",
-            null, null, null, null));
-        classifierCategory = 0;
-        classifierNeedsReview = true;
-      }
-    }
-    if (evidence.stream().anyMatch(FusionPolicy::reportsHearsay)) {
-      withheld = with(withheld, 5);
-      if (classifierCategory == 5) {
-        all.add(new Evidence(Evidence.FUSION, HearsayHeadline.KIND, "the " + classifier
-            + " withheld: the headline reports what others say, which clickbait does not; for review",
-            null, null, null, null));
-        classifierCategory = 0;
-        classifierNeedsReview = true;
+    for (Withholding w : WITHHOLDINGS) {
+      if (evidence.stream().anyMatch(w.marks())) {
+        withheld = with(withheld, w.category());
+        if (classifierCategory == w.category()) {
+          all.add(new Evidence(Evidence.FUSION, w.kind(),
+              "the " + classifier + " withheld: " + w.why() + "; for review", null, null, null, null));
+          classifierCategory = 0;
+          classifierNeedsReview = true;
+        }
       }
     }
     if (classifierCategory != 0 && settings.coordinationYieldsTo().contains(classifierCategory)) {

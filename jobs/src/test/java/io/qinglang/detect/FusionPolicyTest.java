@@ -297,7 +297,8 @@ class FusionPolicyTest {
     assertEquals(10, F.decide(probs(10, 0.9), 10, 0.9, false, heard).category());
     // Not by corroboration either: review-level quote evidence beside the classifier's leaning to 5.
     List<Evidence> withQuote = new java.util.ArrayList<>(heard);
-    withQuote.add(new Evidence(Evidence.QUOTE_CONTEXT, "attributed", "x", null, null, null, QuoteContextDetector.REVIEW));
+    withQuote.add(
+        new Evidence(Evidence.QUOTE_CONTEXT, "attributed", "x", null, null, null, QuoteContextDetector.REVIEW));
     assertEquals(0, F.decide(probs(5, 0.4), 0, 0.4, true, withQuote).category());
     // Strong quote-context evidence still decides 5.
     List<Evidence> strong = new java.util.ArrayList<>(heard);
