@@ -219,7 +219,7 @@ class QuoteContextDetectorTest {
     assertEquals(null, ev.get(0).score(), "it decides nothing by itself");
     assertEquals(-1, FusionPolicy.categoryOf(ev.get(0)));
     assertEquals(List.of(), D.detect("岚溪家居要倒闭？我去门店看了", "岚溪家居各门店正常营业，新品刚上架。"));
-    // The section is optional: a lexicon without it finds quotes and no hearsay.
+    // The section is optional: a lexicon without it loads and finds no hearsay.
     Lexicon withoutHearsay = Lexicon.parse("older.txt", QuoteContextDetector.SECTIONS.stream()
         .map(s -> "[" + s + "]\n如果\n").reduce("", String::concat));
     assertEquals(List.of(), new QuoteContextDetector(withoutHearsay, 20, 6).detect("网传岚溪家居要倒闭", "正常营业"));
