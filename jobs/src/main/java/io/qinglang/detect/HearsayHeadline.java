@@ -18,8 +18,6 @@ final class HearsayHeadline implements Serializable {
   static final String KIND = "hearsay_headline";
   /** The hearsay word must start within this many characters of the headline's start. */
   static final int MAX_LEAD = 6;
-  /** What ends an untitled post's first sentence. */
-  private static final String SENTENCE_END = "。！？!?；;\n";
 
   private final List<String> words;
   private final int longest;
@@ -54,11 +52,6 @@ final class HearsayHeadline implements Serializable {
       return null;
     }
     String c = content.strip();
-    for (int i = 0; i < c.length(); i++) {
-      if (SENTENCE_END.indexOf(c.charAt(i)) >= 0) {
-        return c.substring(0, i);
-      }
-    }
-    return c;
+    return c.substring(0, QuoteContextDetector.sentenceEnd(c, 0));
   }
 }

@@ -481,7 +481,8 @@ public final class QuoteContextDetector implements Serializable {
     return 0;
   }
 
-  private static int sentenceEnd(String body, int at) {
+  /** Where the sentence holding {@code at} ends (its end mark, or the text's length). */
+  static int sentenceEnd(String body, int at) {
     for (int i = at; i < body.length(); i++) {
       if (SENTENCE_END.indexOf(body.charAt(i)) >= 0) {
         return i;
