@@ -176,15 +176,16 @@ public final class StanceLexicon implements Serializable {
         at = t.indexOf(w, at + w.length());
       }
     }
-    int doubting = 0;
-    for (String w : doubt) {
-      doubting += t.contains(w) ? 1 : 0;
+    return new Stance(neg, pos, first, wordsIn(t, doubt), wordsIn(t, rebuttal));
+  }
+
+  /** How many of {@code words} occur in {@code t} (each counted once). */
+  private static int wordsIn(String t, List<String> words) {
+    int n = 0;
+    for (String w : words) {
+      n += t.contains(w) ? 1 : 0;
     }
-    int rebutting = 0;
-    for (String w : rebuttal) {
-      rebutting += t.contains(w) ? 1 : 0;
-    }
-    return new Stance(neg, pos, first, doubting, rebutting);
+    return n;
   }
 
   private boolean negated(String t, int at) {
