@@ -35,7 +35,7 @@ import scala.collection.JavaConverters;
  * <p>Evidence counts for a category by its source: {@code personal_data} for 3, {@code impersonation}
  * for 1 (except {@code reseller_claim} and {@code declared_not_own}, which never decide),
  * {@code coordination}/{@code attack_cluster} for 9, {@code quote_context} (a quote cut out of context,
- * {@link QuoteContextDetector}; except {@code hearsay_headline}, which never decides) for 5,
+ * {@link QuoteContextDetector}; except {@code hearsay_headline} and {@code own_admission}, which never decide) for 5,
  * {@code suggestion} (an allegation in a suggestion or hot-list entry, {@link SuggestionDetector}; never more
  * than review-level) for 6, {@code hot_event} (marketing that rides a disaster or scandal, {@link HotEventDetector};
  * never more than review-level) for 9, {@code trade_secret} (a confidential document or figure put out,
@@ -61,6 +61,9 @@ import scala.collection.JavaConverters;
  *   <li>a post whose headline reports what others say ({@code quote_context/hearsay_headline} evidence: "听说X倒闭了？",
  *       "网传……"; {@link HearsayHeadline}) never gets 5 from the classifier: it is withheld as above, and the post is
  *       marked for review (strong quote-context evidence still decides 5 below);</li>
+ *   <li>a post that cites the enterprise's own admission and pushes no rival ({@code quote_context/own_admission}
+ *       evidence: "X官方已经承认……", "X自己都发声明道歉了"; {@link OwnAdmission}) never gets 10 from the classifier: it is
+ *       withheld as above, and the post is marked for review;</li>
  *   <li>the classifier's category when it is one of {@code coordination-yields-to} (1, 3, 4, 6, 7, 8
  *       by default: more specific than a campaign);</li>
  *   <li>strong coordination evidence (member of an attack cluster): 9 (a smear narrative, clickbait or
@@ -113,7 +116,9 @@ public final class FusionPolicy implements Serializable {
       new Withholding(FusionPolicy::declaresNotOwn, 1, ImpersonationDetector.DECLARED_NOT_OWN,
           "the post says it is not the enterprise's own, which an impersonator does not"),
       new Withholding(FusionPolicy::reportsHearsay, 5, HearsayHeadline.KIND,
-          "the headline reports what others say, which clickbait does not"));
+          "the headline reports what others say, which clickbait does not"),
+      new Withholding(FusionPolicy::citesOwnAdmission, 10, OwnAdmission.KIND,
+          "the post cites the enterprise's own admission and pushes no rival, which a fabricated smear does not"));
 
   private final DetectSettings.Fusion settings;
 
@@ -128,7 +133,7 @@ public final class FusionPolicy implements Serializable {
       case Evidence.IMPERSONATION -> e.kind().equals("reseller_claim")
           || e.kind().equals(ImpersonationDetector.DECLARED_NOT_OWN) ? -1 : 1;
       case Evidence.COORDINATION -> e.kind().equals("attack_cluster") ? 9 : -1;
-      case Evidence.QUOTE_CONTEXT -> e.kind().equals(HearsayHeadline.KIND) ? -1 : 5;
+      case Evidence.QUOTE_CONTEXT -> e.kind().equals(HearsayHeadline.KIND) || e.kind().equals(OwnAdmission.KIND) ? -1 : 5;
       case Evidence.SUGGESTION -> 6;
       case Evidence.HOT_EVENT -> 9;
       case Evidence.TRADE_SECRET -> 3;
@@ -247,6 +252,10 @@ public final class FusionPolicy implements Serializable {
 
   private static boolean reportsHearsay(Evidence e) {
     return Evidence.QUOTE_CONTEXT.equals(e.source()) && HearsayHeadline.KIND.equals(e.kind());
+  }
+
+  private static boolean citesOwnAdmission(Evidence e) {
+    return Evidence.QUOTE_CONTEXT.equals(e.source()) && OwnAdmission.KIND.equals(e.kind());
   }
 
   private static boolean declaresNotOwn(Evidence e) {

@@ -48,8 +48,12 @@ public final class QuoteContextDetector implements Serializable {
   /** Lexicon sections. */
   static final Set<String> SECTIONS = Set.of("conditional", "disbelief", "attributed", "disagreement", "contrast",
       "follow-up", "speech", "speaker", "cut-admission", "full-quote");
-  /** Sections a lexicon may have besides: {@code hearsay} ({@link HearsayHeadline}) is optional. */
-  static final Set<String> ALLOWED_SECTIONS = union(SECTIONS, Set.of("hearsay"));
+  /**
+   * Sections a lexicon may have besides, all optional: {@code hearsay} ({@link HearsayHeadline}) and the words of
+   * {@link OwnAdmission}.
+   */
+  static final Set<String> ALLOWED_SECTIONS = union(SECTIONS, Set.of("hearsay", "admitter", "admission-adverb",
+      "admission", "admission-doubt", "admission-retraction", "pitch"));
   private static final String OPEN_QUOTES = "“\"「『‘'";
   private static final String CLOSE_QUOTES = "”\"」』’'";
   private static final String SENTENCE_END = "。！？!?；;\n";
@@ -79,6 +83,7 @@ public final class QuoteContextDetector implements Serializable {
   private final List<String> cutAdmission;
   private final List<String> fullQuote;
   private final HearsayHeadline hearsay;
+  private final OwnAdmission ownAdmission;
   private final int window;
   private final int minClaimChars;
 
@@ -95,6 +100,9 @@ public final class QuoteContextDetector implements Serializable {
     cutAdmission = normalized(lexicon.words("cut-admission"));
     fullQuote = normalized(lexicon.words("full-quote"));
     hearsay = new HearsayHeadline(normalized(lexicon.words("hearsay")));
+    ownAdmission = new OwnAdmission(normalized(lexicon.words("admitter")), normalized(lexicon.words("admission-adverb")),
+        normalized(lexicon.words("admission")), normalized(lexicon.words("admission-doubt")),
+        normalized(lexicon.words("admission-retraction")), normalized(lexicon.words("pitch")));
     this.window = window;
     this.minClaimChars = minClaimChars;
   }
@@ -103,23 +111,26 @@ public final class QuoteContextDetector implements Serializable {
   public record Finding(String claim, int start, int end, String reason, String marker, boolean strong) {}
 
   /**
-   * The evidence for one post: at most one quote finding, and an unscored {@value HearsayHeadline#KIND} entry
-   * when the headline reports what others say (fusion reads it; it decides nothing by itself).
+   * The evidence for one post: at most one quote finding, an unscored {@value HearsayHeadline#KIND} entry when the
+   * headline reports what others say, and an unscored {@value OwnAdmission#KIND} entry when the post cites the
+   * enterprise's own admission and pushes no rival (fusion reads those two; they decide nothing by themselves).
    */
   public List<Evidence> detect(String title, String content) {
-    Optional<Evidence> quote = find(title, content).map(f -> new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
+    List<Evidence> out = new ArrayList<>(1);
+    find(title, content).ifPresent(f -> out.add(new Evidence(Evidence.QUOTE_CONTEXT, f.reason(),
         String.format(Locale.ROOT, f.reason().equals(NOT_IN_QUOTE)
                 ? "the headline states \"%s\" as said; the body quotes the speaker (\"%s\") without it (%s)"
                 : "the headline states \"%s\" as said; in the body it stands with \"%s\" (%s)",
             PersonalDataMasker.mask(f.claim()), f.marker(), describe(f.reason())),
-        PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW));
-    Optional<String> heard = hearsay.find(title, content);
-    if (heard.isEmpty()) {
-      return quote.map(List::of).orElse(List.of());
-    }
-    Evidence h = new Evidence(Evidence.QUOTE_CONTEXT, HearsayHeadline.KIND, "the headline reports what others say (\""
-        + heard.get() + "\"): it passes on or checks a claim, it does not state it", heard.get(), null, null, null);
-    return quote.map(q -> List.of(q, h)).orElse(List.of(h));
+        PersonalDataMasker.mask(f.claim()), null, null, f.strong() ? STRONG : REVIEW)));
+    hearsay.find(title, content).ifPresent(heard -> out.add(new Evidence(Evidence.QUOTE_CONTEXT, HearsayHeadline.KIND,
+        "the headline reports what others say (\"" + heard + "\"): it passes on or checks a claim, it does not state it",
+        heard, null, null, null)));
+    ownAdmission.find(title, content).ifPresent(said -> out.add(new Evidence(Evidence.QUOTE_CONTEXT, OwnAdmission.KIND,
+        "the post cites the enterprise's own admission (\"" + PersonalDataMasker.mask(said)
+            + "\") and pushes no rival: it repeats a confirmed incident, it does not invent one",
+        PersonalDataMasker.mask(said), null, null, null)));
+    return out.isEmpty() ? List.of() : out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -283,6 +283,24 @@ class FusionPolicyTest {
   }
 
   @Test
+  void aCustomerCitingTheEnterprisesOwnAdmissionIsNotMadeASmearByTheClassifier() {
+    String admitted = "澜岳电器自己都发声明道歉了，那批取暖器确实会漏电。我家那台也是那批的，现在不敢开，赶紧给换吧。";
+    List<Evidence> ev = QUOTE.detect(null, admitted);
+    assertEquals(List.of(OwnAdmission.KIND), ev.stream().map(Evidence::kind).toList());
+    FusionPolicy.Decision d = F.decide(probs(10, 0.7), 10, 0.7, false, ev);
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
+    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals(OwnAdmission.KIND)
+        && e.detail().contains("classifier 10 (0.70) withheld")), d.evidence()::toString);
+    // Another category of the classifier stands.
+    assertEquals(9, F.decide(probs(9, 0.9), 9, 0.9, false, ev).category());
+    // The same claim sold with the writer's own offer keeps the classifier's 10.
+    List<Evidence> pitched = QUOTE.detect(null, admitted + "想要安全的来我们店，首单立减。");
+    assertEquals(List.of(), pitched);
+    assertEquals(10, F.decide(probs(10, 0.7), 10, 0.7, false, pitched).category());
+  }
+
+  @Test
   void aHeadlineReportingHearsayIsNotMadeClickbaitByTheClassifier() {
     String body = "查了一下是谣言，人家新品刚上线，门店都正常营业！";
     List<Evidence> heard = QUOTE.detect("听说新业餐饮倒闭了？", body);

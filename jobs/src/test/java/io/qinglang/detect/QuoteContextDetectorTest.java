@@ -226,6 +226,18 @@ class QuoteContextDetectorTest {
   }
 
   @Test
+  void aPostCitingTheEnterprisesOwnAdmissionAddsAnUnscoredEntry() {
+    List<Evidence> ev = D.detect(null, "岚溪家居官方已经承认那批板材甲醛超标，我家衣柜就是那批的，孩子房间都不敢住了。");
+    assertEquals(List.of(OwnAdmission.KIND), ev.stream().map(Evidence::kind).toList());
+    assertEquals("官方已经承认", ev.get(0).span());
+    assertEquals(null, ev.get(0).score(), "it decides nothing by itself");
+    assertEquals(-1, FusionPolicy.categoryOf(ev.get(0)));
+    assertEquals(List.of(), D.detect(null, "岚溪家居官方已经承认那批板材甲醛超标，想要环保板材的来我们店看看。"),
+        "the shipped lexicon's pitch words");
+    assertEquals(List.of(), D.detect(null, "岚溪家居官方一直不承认板材甲醛超标。"));
+  }
+
+  @Test
   void aLexiconWithoutTheSectionsIsRejected() {
     Lexicon partial = Lexicon.parse("partial.txt", "[conditional]\n如果\n");
     assertThrows(ConfigException.class, () -> new QuoteContextDetector(partial, 20, 6));
