@@ -47,11 +47,10 @@ final class OwnAdmission implements Serializable {
 
   /** The admission as the post words it ("官方已经承认"), if the post cites one and pushes no rival. */
   Optional<String> find(String title, String content) {
-    String raw = (title == null ? "" : title) + "\n" + (content == null ? "" : content);
-    if (admitters.isEmpty() || admissions.stream().noneMatch(raw::contains)) {
-      return Optional.empty(); // most posts: no admission word, so nothing is normalized
+    if (admitters.isEmpty() || !mentionsAdmission(title) && !mentionsAdmission(content)) {
+      return Optional.empty(); // most posts: no admission word, so nothing is copied or normalized
     }
-    String t = QuoteContextDetector.normalize(raw);
+    String t = QuoteContextDetector.normalize((title == null ? "" : title) + "\n" + (content == null ? "" : content));
     if (pitches.stream().anyMatch(t::contains)) {
       return Optional.empty();
     }
@@ -64,6 +63,10 @@ final class OwnAdmission implements Serializable {
       }
     }
     return Optional.empty();
+  }
+
+  private boolean mentionsAdmission(String text) {
+    return text != null && containsAny(text, admissions);
   }
 
   private Optional<String> admittedAt(String t, int at, String admission) {
