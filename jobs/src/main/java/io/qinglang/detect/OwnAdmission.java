@@ -22,7 +22,10 @@ final class OwnAdmission implements Serializable {
   static final String KIND = "own_admission";
   /** At most this many adverbs between the admitter and the admission. */
   static final int MAX_ADVERBS = 3;
-  /** A doubt or demand word must end within this many characters before the admitter. */
+  /**
+   * A doubt or demand word counts when it starts within this many characters (plus the longest such word's length)
+   * before the admitter, in the same clause.
+   */
   static final int DOUBT_GAP = 4;
   /** A question mark or 吗 within this many characters after the admission makes it a question. */
   static final int QUESTION_GAP = 4;
