@@ -37,6 +37,8 @@ final class OwnAdmission implements Serializable {
   private final List<String> doubts;
   private final List<String> retractions;
   private final List<String> pitches;
+  /** How far before the admitter a doubt word may start: {@link #DOUBT_GAP} plus the longest doubt word. */
+  private final int doubtReach;
 
   OwnAdmission(List<String> admitters, List<String> adverbs, List<String> admissions, List<String> doubts,
       List<String> retractions, List<String> pitches) {
@@ -46,6 +48,7 @@ final class OwnAdmission implements Serializable {
     this.doubts = List.copyOf(doubts);
     this.retractions = List.copyOf(retractions);
     this.pitches = List.copyOf(pitches);
+    this.doubtReach = DOUBT_GAP + doubts.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The admission as the post words it ("官方已经承认"), if the post cites one and pushes no rival. */
@@ -53,8 +56,8 @@ final class OwnAdmission implements Serializable {
     if (admitters.isEmpty() || !mentionsAdmission(title) && !mentionsAdmission(content)) {
       return Optional.empty(); // most posts: no admission word, so nothing is copied or normalized
     }
-    String t = QuoteContextDetector.normalize((title == null ? "" : title) + "\n" + (content == null ? "" : content));
-    if (pitches.stream().anyMatch(t::contains)) {
+    String t = QuoteContextDetector.normalize(WordScan.titleAndContent(title, content));
+    if (WordScan.firstIn(t, pitches) != null) {
       return Optional.empty();
     }
     for (String admission : admissions) {
@@ -69,7 +72,7 @@ final class OwnAdmission implements Serializable {
   }
 
   private boolean mentionsAdmission(String text) {
-    return text != null && containsAny(text, admissions);
+    return text != null && WordScan.firstIn(text, admissions) != null;
   }
 
   private Optional<String> admittedAt(String t, int at, String admission) {
@@ -86,15 +89,14 @@ final class OwnAdmission implements Serializable {
       return Optional.empty();
     }
     start -= admitter.length();
-    String before = t.substring(Math.max(0, start - DOUBT_GAP - longest(doubts)), start);
-    int clause = lastClauseBreak(before);
-    if (containsAny(before.substring(clause + 1), doubts)) {
+    String before = t.substring(Math.max(0, start - doubtReach), start);
+    if (WordScan.firstIn(before.substring(lastClauseBreak(before) + 1), doubts) != null) {
       return Optional.empty();
     }
     int end = at + admission.length();
     String after = t.substring(end, QuoteContextDetector.sentenceEnd(t, end));
     String soon = after.substring(0, Math.min(after.length(), QUESTION_GAP));
-    if (containsAny(after, retractions) || soon.contains("吗") || soon.contains("么")
+    if (WordScan.firstIn(after, retractions) != null || soon.contains("吗") || soon.contains("么")
         || endsAsQuestion(t, end, after.length())) {
       return Optional.empty();
     }
@@ -126,18 +128,5 @@ final class OwnAdmission implements Serializable {
       }
     }
     return last;
-  }
-
-  private static boolean containsAny(String s, List<String> words) {
-    for (String w : words) {
-      if (s.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int longest(List<String> words) {
-    return words.stream().mapToInt(String::length).max().orElse(0);
   }
 }

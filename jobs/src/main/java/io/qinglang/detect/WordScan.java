@@ -2,7 +2,10 @@ package io.qinglang.detect;
 
 import java.util.List;
 
-/** Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link WordPair}). */
+/**
+ * Small text helpers shared by the lexicon-driven per-post detectors ({@link SuggestionDetector}, {@link WordPair},
+ * {@link OwnAdmission}).
+ */
 final class WordScan {
   private WordScan() {}
 

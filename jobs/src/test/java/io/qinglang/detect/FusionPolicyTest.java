@@ -24,6 +24,14 @@ class FusionPolicyTest {
     return a;
   }
 
+  /** The classifier's category withheld: 0, for review, and a fusion entry of the evidence's kind saying so. */
+  static void assertWithheldForReview(FusionPolicy.Decision d, String kind, String classifier) {
+    assertEquals(0, d.category());
+    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
+    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals(kind)
+        && e.detail().contains(classifier + " withheld")), d.evidence()::toString);
+  }
+
   static List<Evidence> pd(String platform, String account, String content) {
     return PD.detect(platform, account, null, content, Set.of());
   }
@@ -78,10 +86,7 @@ class FusionPolicyTest {
     String dealer = "美的空调长沙授权经销商（非厂家），授权编号可在美的官网经销商查询页核验。批量采购请私信，只走对公转账。";
     List<Evidence> ev = IMP.detect("douyin", "ms_dealer", "美的空调长沙授权经销商", "post", null, dealer, null);
     FusionPolicy.Decision d = F.decide(probs(1, 0.9), 1, 0.9, false, ev);
-    assertEquals(0, d.category());
-    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
-    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals("declared_not_own")
-        && e.detail().contains("classifier 1 (0.90) withheld")), d.evidence()::toString);
+    assertWithheldForReview(d, "declared_not_own", "classifier 1 (0.90)");
     // Nor by corroboration, and another category of the classifier stands.
     List<Evidence> withReviewEvidence = new java.util.ArrayList<>(ev);
     withReviewEvidence.add(new Evidence(Evidence.IMPERSONATION, "promoted_name", "x", null, null, null, 0.6));
@@ -288,10 +293,7 @@ class FusionPolicyTest {
     List<Evidence> ev = QUOTE.detect(null, admitted);
     assertEquals(List.of(OwnAdmission.KIND), ev.stream().map(Evidence::kind).toList());
     FusionPolicy.Decision d = F.decide(probs(10, 0.7), 10, 0.7, false, ev);
-    assertEquals(0, d.category());
-    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
-    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals(OwnAdmission.KIND)
-        && e.detail().contains("classifier 10 (0.70) withheld")), d.evidence()::toString);
+    assertWithheldForReview(d, OwnAdmission.KIND, "classifier 10 (0.70)");
     // Another category of the classifier stands.
     assertEquals(9, F.decide(probs(9, 0.9), 9, 0.9, false, ev).category());
     // The same claim sold with the writer's own offer keeps the classifier's 10.
@@ -306,10 +308,7 @@ class FusionPolicyTest {
     List<Evidence> heard = QUOTE.detect("听说新业餐饮倒闭了？", body);
     assertEquals(List.of(HearsayHeadline.KIND), heard.stream().map(Evidence::kind).toList());
     FusionPolicy.Decision d = F.decide(probs(5, 0.99), 5, 0.99, false, heard);
-    assertEquals(0, d.category());
-    assertTrue(d.needsReview(), "withheld, but a reviewer sees it");
-    assertTrue(d.evidence().stream().anyMatch(e -> e.source().equals("fusion") && e.kind().equals(HearsayHeadline.KIND)
-        && e.detail().contains("classifier 5 (0.99) withheld")), d.evidence()::toString);
+    assertWithheldForReview(d, HearsayHeadline.KIND, "classifier 5 (0.99)");
     // The same post stated as fact keeps the classifier's 5; another category of the classifier stands.
     assertEquals(5, F.decide(probs(5, 0.99), 5, 0.99, false, QUOTE.detect("新业餐饮倒闭了！", body)).category());
     assertEquals(10, F.decide(probs(10, 0.9), 10, 0.9, false, heard).category());

@@ -17,6 +17,7 @@ class OwnAdmissionTest {
     assertEquals(Optional.of("自己都发声明"), A.find(null, "别再说是P的了，澜岳自己都发声明道歉了，我家那台也漏电。"));
     assertEquals(Optional.of("厂家也已经承认"), A.find(null, "厂家也已经承认这批刹车片有问题，我的车还在等召回。"),
         "adverbs stack up to the limit");
+    assertEquals(Optional.empty(), A.find(null, "厂家也都也都承认了这批刹车片有问题。"), "four adverbs are past the limit of three");
     assertEquals(Optional.of("官方承认"), A.find("官方承认了，退款", null), "in the title");
   }
 
