@@ -157,6 +157,18 @@ class ImpersonationDetectorTest {
   }
 
   @Test
+  void aGroupOrAPrivateAddIsAChannelToo() {
+    Evidence group = flagged(D.detect("xiaohongshu", "u_12", "票务小助手", "post", null,
+        "星澜手机官方售后群开放啦，进群备注型号就行", null), "E0005", "promoted_name");
+    assertTrue(group.detail().contains("进群"), group.detail());
+    flagged(D.detect("xiaohongshu", "u_13", "小铂", "post", null,
+        "我是美的售后组的小美，平台工单太慢，直接加我薇走内部换新通道", null), "E0004", "promoted_name");
+    // The same words in a warning, or without a claim after the name, promote nothing.
+    clean(D.detect("xiaohongshu", "u_14", "路人", "post", null, "美的售后不会让你加我薇，谨防冒充", null));
+    clean(D.detect("xiaohongshu", "u_15", "路人", "post", null, "用美的空调的业主请进群一起维权", null));
+  }
+
+  @Test
   void aRepostNamesTheAccountItCameFromWithoutClaimingIt() {
     String repost = "转发微博//@星澜手机官方账号:【星澜新品发布】本周六正式开启，详情见 www.xl-shop.cn";
     clean(D.detect("weibo", "u_fan1", "熊猫酱", "post", null, repost, null));
