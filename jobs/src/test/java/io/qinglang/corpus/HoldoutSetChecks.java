@@ -296,7 +296,7 @@ abstract class HoldoutSetChecks {
   /** The held-out sets whose registries no other set's names may overlap. */
   static final List<String> HELD_OUT_SETS = List.of("holdout", "holdout2", "holdout3", "holdout4", "holdout5",
       "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13",
-      "holdout14", "holdout15", "holdout16");
+      "holdout14", "holdout15", "holdout16", "holdout17");
 
   /** No name of set {@code name} contains or is contained in a name of the gold set or another held-out set. */
   static void assertNamesAbsentFromOtherRegistries(String name, List<String> names, QinglangConfig config)
