@@ -166,7 +166,7 @@ public final class RegistryMatcher {
    * 海/川菜馆). A known word split in context is read otherwise (美的 in 美/的/东西).
    *
    * <p>The window holds up to four letters or digits on each side and stops at punctuation, spaces and
-   * symbols: they end a word, but HanLP glues them to a character it does not know (",䴔" and "䕷‼" are one
+   * symbols: they end a word, but HanLP glues them to a character it does not know (",䓕" and "𫘦‼" are one
    * term each), which read a made-up name right after a comma or before an emoji as part of a longer word.
    */
   private static boolean standsAlone(String text, PhraseMatcher.Match<Name> m) {

@@ -47,10 +47,11 @@ class RegistryMatcherTest {
 
   @Test
   void punctuationAndSymbolsBesideAMadeUpNameDoNotHideIt() {
-    // HanLP glues a comma to the unknown 䴔 and 䕷 to the emoji after it; neither ends a name's word.
-    RegistryMatcher r = RegistryMatcher.of(new String[] {"X1\t䴔鸰科技有限公司|䴔鸰", "X2\t蘩䕷食品有限公司|蘩䕷"});
-    assertEquals(List.of("X1"), r.enterpriseIds(CharNormalizer.normalize("大家别急，䴔鸰拿了货款就没发货")));
-    assertEquals(List.of("X2"), r.enterpriseIds(CharNormalizer.normalize("姐妹们避雷蘩䕷‼️它家的东西")));
+    // HanLP reads ",䓕" (薳 normalized) and "𫘦‼" (騊 normalized) as one term each.
+    RegistryMatcher r = RegistryMatcher.of(new String[] {"R6\t薳粶宠物食品有限公司|薳粶", "R3\t湩騊乳业有限公司|湩騊"});
+    assertEquals(List.of("R6"), r.enterpriseIds(CharNormalizer.normalize("up别洗了，薳粶拿病禽下脚料做粮")));
+    assertEquals(List.of("R6"), r.enterpriseIds(CharNormalizer.normalize("听内部人讲，薳粶做猫粮用的是")));
+    assertEquals(List.of("R3"), r.enterpriseIds(CharNormalizer.normalize("姐妹们避雷湩騊‼️它家所谓鲜奶")));
     // A known word inside a longer one is still no name, punctuation or not.
     assertEquals(List.of(), ids("东西，美的东西真好看！"));
   }
