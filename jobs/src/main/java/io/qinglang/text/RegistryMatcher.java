@@ -164,20 +164,10 @@ public final class RegistryMatcher {
    * made-up one, read as 鲸/舶/荟) may also be a run of whole words there, as long as no word begins
    * before it and ends inside it (美团 in 完美/团队) and none begins inside it and runs past its end (海川 in
    * 海/川菜馆). A known word split in context is read otherwise (美的 in 美/的/东西).
-   *
-   * <p>The window holds up to four letters or digits on each side and stops at punctuation, spaces and
-   * symbols: they end a word, but HanLP glues them to a character it does not know (",䓕" and "𫘦‼" are one
-   * term each), which read a made-up name right after a comma or before an emoji as part of a longer word.
    */
   private static boolean standsAlone(String text, PhraseMatcher.Match<Name> m) {
-    int from = m.start();
-    for (int i = 0; i < 4 && from > 0 && Character.isLetterOrDigit(text.codePointBefore(from)); i++) {
-      from -= Character.charCount(text.codePointBefore(from));
-    }
-    int to = m.end();
-    for (int i = 0; i < 4 && to < text.length() && Character.isLetterOrDigit(text.codePointAt(to)); i++) {
-      to += Character.charCount(text.codePointAt(to));
-    }
+    int from = Math.max(0, m.start() - 4);
+    int to = Math.min(text.length(), m.end() + 4);
     String window = text.substring(from, to);
     int at = 0;
     for (Term t : Segmenters.plain().seg(window)) {

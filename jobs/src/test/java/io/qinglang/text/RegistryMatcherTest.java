@@ -46,17 +46,6 @@ class RegistryMatcherTest {
   }
 
   @Test
-  void punctuationAndSymbolsBesideAMadeUpNameDoNotHideIt() {
-    // HanLP reads ",䓕" (薳 normalized) and "𫘦‼" (騊 normalized) as one term each.
-    RegistryMatcher r = RegistryMatcher.of(new String[] {"R6\t薳粶宠物食品有限公司|薳粶", "R3\t湩騊乳业有限公司|湩騊"});
-    assertEquals(List.of("R6"), r.enterpriseIds(CharNormalizer.normalize("up别洗了，薳粶拿病禽下脚料做粮")));
-    assertEquals(List.of("R6"), r.enterpriseIds(CharNormalizer.normalize("听内部人讲，薳粶做猫粮用的是")));
-    assertEquals(List.of("R3"), r.enterpriseIds(CharNormalizer.normalize("姐妹们避雷湩騊‼️它家所谓鲜奶")));
-    // A known word inside a longer one is still no name, punctuation or not.
-    assertEquals(List.of(), ids("东西，美的东西真好看！"));
-  }
-
-  @Test
   void aWordThatStartsAtTheNameAndRunsOnStillLinks() {
     RegistryMatcher r = RegistryMatcher.of(new String[] {"T1\t携程旅行网|携程"});
     assertEquals(List.of("T1"), r.enterpriseIds(CharNormalizer.normalize("我在携程网订的酒店")));
